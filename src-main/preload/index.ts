@@ -1,14 +1,41 @@
-import { contextBridge } from 'electron';
-import { AGENT_API_GLOBAL, type AgentApi } from '../../src-shared/ipc/agent-api';
+import { contextBridge, ipcRenderer } from 'electron';
+import { AGENT_API_GLOBAL, ELECTRON_CHANNELS, type AgentApi } from '../../src-shared/ipc/agent-api';
+import { agentEvents, type AgentChannel, type AgentRequest, type AgentResponse } from '../../src-shared/ipc/agent-channels';
+import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
+import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
+import type { ClockSkew, SyncStatus } from '../../src-shared/ipc/sync-status';
 
 // Sandboxed preload: only `electron` can be required at runtime, so this file is
 // bundled to a single CommonJS file with everything else inlined.
+
+function request<C extends AgentChannel>(channel: C, payload: AgentRequest<C>): Promise<AgentResponse<C>> {
+  return ipcRenderer.invoke(ELECTRON_CHANNELS.request(channel), payload) as Promise<AgentResponse<C>>;
+}
+
+function listen<E extends keyof typeof agentEvents>(event: E, listener: (payload: never) => void): () => void {
+  const handler = (_e: unknown, message: { event: string; payload: unknown }): void => {
+    if (message?.event !== event) return;
+    const parsed = agentEvents[event].safeParse(message.payload);
+    if (parsed.success) listener(parsed.data as never);
+  };
+  ipcRenderer.on(ELECTRON_CHANNELS.event, handler);
+  return () => ipcRenderer.removeListener(ELECTRON_CHANNELS.event, handler);
+}
+
 const agentApi = {
   platform: 'electron',
-  versions: {
-    electron: process.versions.electron,
-    chrome: process.versions.chrome,
-    node: process.versions.node,
+  versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+  syncNow: () => request('sync:now', {}),
+  syncStatus: () => request('sync:status', {}),
+  kickOutbox: () => request('outbox:kick', {}),
+  signIn: (session) => request('session:sign-in', session),
+  revealLoginDetail: (id) => request('login-details:reveal', { id }),
+  onSyncStatus: (listener: (status: SyncStatus) => void) => listen('sync:status-changed', listener),
+  onClockSkew: (listener: (skew: ClockSkew) => void) => listen('clock:skew-changed', listener),
+  serveCache(handlers: CacheHandlers) {
+    // The main process asks, the renderer's cache answers; requests are validated here, where they arrive.
+    const endpoint = new RpcEndpoint((envelope) => ipcRenderer.send(ELECTRON_CHANNELS.cacheEnvelope, envelope), { channels: cacheChannels, handlers }, {});
+    ipcRenderer.on(ELECTRON_CHANNELS.cacheEnvelope, (_event, envelope: unknown) => void endpoint.receive(envelope));
   },
 } satisfies AgentApi;
 

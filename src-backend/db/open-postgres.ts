@@ -1,0 +1,45 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database';
+
+// Instants come back as JavaScript Dates and bigints (versions, lateness) as numbers: versions stay
+// far below 2^53, and a lossy parse would be caught by the contract's integer schemas.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** A pool of connections to a real PostgreSQL server. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail now, with the server's own words, rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query(sql, params as unknown[]);
+      return { rows: result.rows as Row[] };
+    },
+    async exec(sql: string) {
+      // Without parameters node-postgres uses the simple protocol, which takes several statements.
+      await q.query(sql);
+    },
+  });
+  return {
+    ...queryable(pool),
+    description: `PostgreSQL (${new URL(url).host})`,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { FileTicket, TicketRow } from '../../src-shared/contract/index';
+import { firstResponseDue, planAt, type PlanId } from '../../src-shared/policy/index';
+import type { Queryable } from '../db/database';
+import { RequestError } from '../support-center';
+import { recordChange } from './change-log';
+import type { PolicyCache } from './policy-cache';
+import { rowMappers } from './row-mappers';
+import { subscriptionModel } from './subscription-model';
+import { evaluateTicketEligibility } from './ticket-eligibility';
+
+/** The workspace policy of tickets from accounts without any subscription. */
+const DEFAULT_POLICY_ID = 'plan-sla';
+
+/** The subscription that governs a ticket created now: the account's latest one. */
+async function governingSubscription(tx: Queryable, accountId: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await tx.query('SELECT * FROM subscriptions WHERE account_id = $1 ORDER BY anchor DESC, id DESC LIMIT 1', [accountId]);
+  return rows[0] ?? null;
+}
+
+async function requireOpenAccount(tx: Queryable, accountId: string): Promise<void> {
+  const { rows } = await tx.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1 FOR SHARE', [accountId]);
+  if (rows[0] === undefined) throw new RequestError(404, 'not-found', `account ${accountId} does not exist`, 'accountId');
+  if (rows[0].status !== 'active') throw new RequestError(409, 'conflict', `account ${accountId} is terminated`, 'accountId');
+}
+
+async function requireProduct(tx: Queryable, productId: string | null): Promise<void> {
+  if (productId === null) return;
+  const { rows } = await tx.query('SELECT 1 FROM products WHERE id = $1', [productId]);
+  if (rows.length === 0) throw new RequestError(404, 'not-found', `product ${productId} does not exist`, 'productId');
+}
+
+/**
+ * A customer files a ticket: the plan is the one active at the creation instant, the due instant
+ * comes from the policy engine, and the description becomes the first message.
+ */
+export async function fileTicket(tx: Queryable, policies: PolicyCache, input: FileTicket, now: Date): Promise<TicketRow> {
+  await requireOpenAccount(tx, input.accountId);
+  const productId = input.productId ?? null;
+  await requireProduct(tx, productId);
+  const subscription = await governingSubscription(tx, input.accountId);
+  const policyId = subscription === null ? DEFAULT_POLICY_ID : String(subscription.policy_id);
+  const policy = await policies.get(tx, policyId);
+  const createdAt = now.toISOString();
+  const plan: PlanId | null = subscription === null ? null : planAt(subscriptionModel(subscription), createdAt);
+  const urgent = input.urgent === true;
+  const dueAt = plan === null ? null : firstResponseDue(policy, { createdAt, plan, urgent });
+  const { rows: numbered } = await tx.query<{ n: number }>("SELECT nextval('ticket_number_seq') AS n");
+  const number = Number(numbered[0]?.n);
+  const id = `tk-${number}`;
+  const subscriptionId = subscription === null ? null : String(subscription.id);
+  const eligibility = await evaluateTicketEligibility(tx, policy, {
+    createdAt, subscriptionId, productId, productVersion: input.productVersion ?? null, source: input.source, categoryId: null, checklistAnswers: {},
+  });
+  const version = await recordChange(tx, { entity: 'ticket', id, accountId: input.accountId, op: 'upsert' });
+  const { rows } = await tx.query(
+    `INSERT INTO tickets (id, number, account_id, subscription_id, policy_id, requester_name, requester_email, subject, created_at,
+       urgent, source, product_id, product_version, status, plan, due_at, eligibility, updated_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'new', $14, $15, $16, $9, $17) RETURNING *`,
+    [id, number, input.accountId, subscriptionId, policyId, input.requesterName, input.requesterEmail, input.subject, createdAt,
+      urgent, input.source, productId, input.productVersion ?? null, plan, dueAt, eligibility === null ? null : JSON.stringify(eligibility), version],
+  );
+  await insertMessage(tx, { ticketId: id, accountId: input.accountId, authorKind: 'customer', authorId: null, authorName: input.requesterName, public: true, body: input.body, createdAt });
+  return rowMappers.ticket(rows[0] as Record<string, unknown>);
+}
+
+export interface NewMessage {
+  ticketId: string;
+  accountId: string;
+  authorKind: 'customer' | 'staff' | 'system';
+  authorId: string | null;
+  authorName: string;
+  public: boolean;
+  body: string;
+  createdAt: string;
+}
+
+export async function insertMessage(tx: Queryable, message: NewMessage): Promise<Record<string, unknown>> {
+  const id = `m-${randomUUID()}`;
+  const version = await recordChange(tx, { entity: 'message', id, accountId: message.accountId, op: 'upsert' });
+  const { rows } = await tx.query(
+    `INSERT INTO messages (id, ticket_id, account_id, author_kind, author_id, author_name, public, body, created_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+    [id, message.ticketId, message.accountId, message.authorKind, message.authorId, message.authorName, message.public, message.body, message.createdAt, version],
+  );
+  return rows[0] as Record<string, unknown>;
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { LoginDetailRow, RevealedLoginDetail } from '../../src-shared/contract/index';
+import { loginDetailsExpiresAt } from '../../src-shared/policy/index';
+import type { Queryable } from '../db/database';
+import { openSecret, sealSecret } from '../security/login-detail-cipher';
+import { RequestError } from '../support-center';
+import { recordChange } from './change-log';
+import type { PolicyCache } from './policy-cache';
+import { rowMappers } from './row-mappers';
+import { lockTicket } from './ticket-columns';
+
+/** Stores a login detail encrypted (the row id is bound in as associated data); syncs metadata only. */
+export async function submitLoginDetail(
+  tx: Queryable, policies: PolicyCache, key: Buffer, ticketId: string, input: { label: string; secret: string }, now: Date,
+): Promise<LoginDetailRow> {
+  const ticket = await lockTicket(tx, ticketId);
+  const policy = await policies.get(tx, String(ticket.policy_id));
+  const id = `ld-${randomUUID()}`;
+  const sealed = sealSecret(key, input.secret, id);
+  const submittedAt = now.toISOString();
+  const accountId = String(ticket.account_id);
+  const version = await recordChange(tx, { entity: 'loginDetail', id, accountId, op: 'upsert' });
+  const { rows } = await tx.query(
+    `INSERT INTO login_details (id, ticket_id, account_id, label, ciphertext, iv, auth_tag, submitted_at, expires_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, ticket_id, account_id, label, submitted_at, expires_at, version`,
+    [id, ticketId, accountId, input.label, sealed.ciphertext, sealed.iv, sealed.authTag, submittedAt, loginDetailsExpiresAt(policy, submittedAt), version],
+  );
+  return rowMappers.loginDetail(rows[0] as Record<string, unknown>);
+}
+
+/** Deletes one login detail for real and syncs the deletion. */
+export async function deleteLoginDetail(tx: Queryable, id: string): Promise<boolean> {
+  const { rows } = await tx.query<{ account_id: string }>('DELETE FROM login_details WHERE id = $1 RETURNING account_id', [id]);
+  if (rows[0] === undefined) return false;
+  await recordChange(tx, { entity: 'loginDetail', id, accountId: rows[0].account_id, op: 'delete' });
+  return true;
+}
+
+export type RevealOutcome = { revealed: RevealedLoginDetail } | { refused: RequestError };
+
+/**
+ * Plaintext for the ticket's assignee only. The audit row is written in both cases, so the caller
+ * commits the transaction and throws the refusal afterwards.
+ */
+export async function revealLoginDetail(tx: Queryable, key: Buffer, engineerId: string, id: string, now: Date): Promise<RevealOutcome> {
+  const { rows } = await tx.query(
+    `SELECT d.*, t.assignee_id FROM login_details d JOIN tickets t ON t.id = d.ticket_id WHERE d.id = $1 FOR UPDATE OF d`,
+    [id],
+  );
+  const row = rows[0];
+  if (row === undefined || (row.expires_at as Date).getTime() <= now.getTime()) {
+    if (row !== undefined) await deleteLoginDetail(tx, id);
+    return { refused: new RequestError(404, 'not-found', `login detail ${id} does not exist (purged or past its 30 days)`, 'id') };
+  }
+  const allowed = row.assignee_id === engineerId;
+  await tx.query('INSERT INTO reveal_audit (login_detail_id, engineer_id, ticket_id, outcome, at) VALUES ($1, $2, $3, $4, $5)', [
+    id, engineerId, row.ticket_id, allowed ? 'revealed' : 'refused', now.toISOString(),
+  ]);
+  if (!allowed) return { refused: new RequestError(403, 'forbidden', 'only the engineer who claimed the ticket may reveal its login details', 'id') };
+  const secret = openSecret(key, { ciphertext: row.ciphertext as Buffer, iv: row.iv as Buffer, authTag: row.auth_tag as Buffer }, id);
+  return { revealed: { id, label: String(row.label), secret, revealedAt: now.toISOString() } };
+}
+
+/** Login details past their retention limit are deleted, not hidden. */
+export async function deleteExpiredLoginDetails(tx: Queryable, now: Date): Promise<number> {
+  const { rows } = await tx.query<{ id: string; account_id: string }>('DELETE FROM login_details WHERE expires_at <= $1 RETURNING id, account_id', [now.toISOString()]);
+  for (const row of rows) await recordChange(tx, { entity: 'loginDetail', id: row.id, accountId: row.account_id, op: 'delete' });
+  return rows.length;
+}

@@ -1,0 +1,58 @@
+import type { Mutation, MutationBatch, MutationBatchResponse, MutationResult } from '../../../src-shared/contract/index';
+import type { Queryable } from '../../db/database';
+import { RequestError } from '../../support-center';
+import type { PolicyCache } from '../policy-cache';
+import { rejected, type Outcome } from './mutation-outcome';
+import * as actions from './ticket-actions';
+
+async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: string; name: string }, mutation: Mutation, now: Date): Promise<Outcome> {
+  const { rows } = await tx.query('SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [mutation.ticketId]);
+  const ticket = rows[0];
+  if (ticket === undefined) return rejected('not-found', `ticket ${mutation.ticketId} does not exist (it may have been deleted)`);
+  const ctx = { tx, ticket, policy: await policies.get(tx, String(ticket.policy_id)), engineer, now };
+  switch (mutation.kind) {
+    case 'claim':
+      return actions.claim(ctx);
+    case 'unclaim':
+      return actions.unclaim(ctx);
+    case 'reply':
+      return actions.reply(ctx, mutation);
+    case 'note':
+      return actions.note(ctx, mutation);
+    case 'checklist-answer':
+      return actions.answerChecklist(ctx, mutation);
+    case 'category':
+      return actions.setCategory(ctx, mutation);
+    case 'status':
+      return actions.setStatus(ctx, mutation);
+  }
+}
+
+/**
+ * Applies a batch in one transaction. Each idempotency key is claimed first: a key seen before
+ * (in this batch, an earlier one, or a concurrent request, which the insert waits for) answers with
+ * the stored result and changes nothing.
+ */
+export async function applyMutations(tx: Queryable, policies: PolicyCache, engineerId: string, batch: MutationBatch, now: Date): Promise<MutationBatchResponse> {
+  const { rows } = await tx.query<{ name: string }>('SELECT name FROM engineers WHERE id = $1', [engineerId]);
+  if (rows[0] === undefined) throw new RequestError(403, 'forbidden', 'the engineer of this token no longer exists');
+  const engineer = { id: engineerId, name: rows[0].name };
+  const results: MutationResult[] = [];
+  for (const mutation of batch.mutations) {
+    const claimed = await tx.query(
+      "INSERT INTO idempotency_keys (key, engineer_id, result) VALUES ($1, $2, 'null') ON CONFLICT (key) DO NOTHING RETURNING key",
+      [mutation.idempotencyKey, engineerId],
+    );
+    if (claimed.rows.length === 0) {
+      const stored = await tx.query<{ result: unknown }>('SELECT result FROM idempotency_keys WHERE key = $1', [mutation.idempotencyKey]);
+      const result = stored.rows[0]?.result;
+      results.push((typeof result === 'string' ? JSON.parse(result) : result) as MutationResult);
+      continue;
+    }
+    const outcome = await applyOne(tx, policies, engineer, mutation, now);
+    const result: MutationResult = { idempotencyKey: mutation.idempotencyKey, ...outcome };
+    await tx.query('UPDATE idempotency_keys SET result = $2 WHERE key = $1', [mutation.idempotencyKey, JSON.stringify(result)]);
+    results.push(result);
+  }
+  return { results };
+}

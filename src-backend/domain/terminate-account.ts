@@ -1,0 +1,19 @@
+import type { Queryable } from '../db/database';
+import { RequestError } from '../support-center';
+import { recordChange, recordPurge } from './change-log';
+
+/**
+ * Termination by the vendor forfeits the account's whole support history: tickets, messages, login
+ * details, credits and subscriptions are deleted here, and a purge tells every client to do the same.
+ * The account row stays, marked terminated, so the app can say why the history is gone.
+ */
+export async function terminateAccount(tx: Queryable, accountId: string): Promise<void> {
+  const { rows } = await tx.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+  if (rows[0] === undefined) throw new RequestError(404, 'not-found', `account ${accountId} does not exist`, 'id');
+  // Children first: tickets cascade to messages, login details and credits.
+  await tx.query('DELETE FROM tickets WHERE account_id = $1', [accountId]);
+  await tx.query('DELETE FROM subscriptions WHERE account_id = $1', [accountId]);
+  await recordPurge(tx, accountId);
+  const version = await recordChange(tx, { entity: 'account', id: accountId, accountId, op: 'upsert' });
+  await tx.query("UPDATE accounts SET status = 'terminated', version = $2 WHERE id = $1", [accountId, version]);
+}

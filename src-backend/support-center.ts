@@ -1,0 +1,65 @@
+import type {
+  FileTicket,
+  MutationBatch,
+  MutationBatchResponse,
+  RevealedLoginDetail,
+  SyncPage,
+  SyncQuery,
+  LoginDetailRow,
+  MessageRow,
+  TicketRow,
+} from '../src-shared/contract/index';
+
+/** Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, demo). */
+export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin' };
+
+/**
+ * A failure the HTTP layer turns into a 4xx with a JSON body: what was wrong, and the field when
+ * one is to blame. Anything else thrown is a bug and answers 500 without details.
+ */
+export class RequestError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 503,
+    readonly code: 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'payload-too-large' | 'unsupported-media-type' | 'unavailable',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/**
+ * The support center's operations, independent of HTTP. Every method validates nothing about
+ * transport: the HTTP layer parses bodies and queries with the contract's schemas first, and passes
+ * parsed values. Each method runs in one database transaction.
+ */
+export interface SupportCenter {
+  /** Resolves a bearer token, or null when it is unknown. */
+  authenticate(token: string): Promise<Caller | null>;
+
+  /** A page of changes after `cursor` (see docs/api.md). Throws RequestError 400 for a bad cursor. */
+  sync(caller: Caller, query: SyncQuery): Promise<SyncPage>;
+  /** The newest cursor position, for change events. */
+  latestCursor(): Promise<string>;
+  /** Calls `listener` after every committed write; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+
+  applyMutations(caller: Caller & { role: 'engineer' }, batch: MutationBatch): Promise<MutationBatchResponse>;
+
+  /** Reveals a login detail's plaintext to the ticket's assignee, and audits it. 403 for anyone else, 404 if gone. */
+  revealLoginDetail(caller: Caller & { role: 'engineer' }, id: string): Promise<RevealedLoginDetail>;
+
+  // The customer and vendor side (admin token).
+  fileTicket(input: FileTicket, now?: Date): Promise<TicketRow>;
+  addCustomerMessage(ticketId: string, body: string, now?: Date): Promise<MessageRow>;
+  submitLoginDetail(ticketId: string, input: { label: string; secret: string }, now?: Date): Promise<LoginDetailRow>;
+  /** The customer's purge: the row is deleted for real and the deletion syncs. */
+  purgeLoginDetail(id: string): Promise<void>;
+  /** Termination by the vendor: the whole support history of the account is deleted and a purge syncs. */
+  terminateAccount(accountId: string): Promise<void>;
+  /** Deletes login details past their 30 days; returns how many. Runs on a timer and on demand. */
+  runRetention(now?: Date): Promise<number>;
+
+  close(): Promise<void>;
+}

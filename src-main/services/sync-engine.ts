@@ -1,0 +1,163 @@
+import type { SyncPage } from '../../src-shared/contract/index';
+import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
+import type { IpcError, Result } from '../../src-shared/ipc/result';
+import type { SyncStatus } from '../../src-shared/ipc/sync-status';
+import type { BackendClient } from './backend-client';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import { realScheduler, type Scheduler } from './scheduler';
+
+export interface SyncEngineOptions {
+  client: BackendClient;
+  cache: CacheHandlers;
+  scheduler?: Scheduler;
+  pageSize?: number;
+  /** A sync now and then even without change events, in case an event was lost. */
+  pollIntervalMs?: number;
+  backoff?: BackoffOptions;
+  /** Outbox entries pushed per request. */
+  pushBatchSize?: number;
+}
+
+type Outcome = { ok: true } | { ok: false; error: IpcError };
+
+/**
+ * Keeps the cache in step with the backend: pushes the outbox, then pulls pages from the cursor
+ * the cache holds and hands each page to the cache, which stores it with the new cursor in one
+ * transaction. One run at a time; triggers during a run ask for one more run. Failures back off
+ * with jitter; a 401 stops until the engineer signs in again.
+ */
+export class SyncEngine {
+  private current: SyncStatus = { kind: 'idle', lastSyncedAt: null };
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private attempt = 0;
+  private retryTimer: unknown = null;
+  private pollTimer: unknown = null;
+  private stopped = true;
+  private readonly scheduler: Scheduler;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.scheduler = options.scheduler ?? realScheduler;
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedulePoll();
+    void this.syncNow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.scheduler.clearTimeout(this.retryTimer);
+    this.scheduler.clearTimeout(this.pollTimer);
+  }
+
+  /** "Sync now", a change event, coming back online, resume from sleep: all the same request. */
+  syncNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.scheduler.clearTimeout(this.retryTimer);
+    if (this.running !== null) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      const outcome = await this.runOnce();
+      if (!outcome.ok) return this.failed(outcome.error);
+      this.attempt = 0;
+      this.publish({ kind: 'idle', lastSyncedAt: new Date(this.scheduler.now()).toISOString() });
+    } while (this.again && !this.stopped);
+  }
+
+  private async runOnce(): Promise<Outcome> {
+    const pushed = await this.pushOutbox();
+    if (!pushed.ok) return pushed;
+    const cursor = await this.options.cache['cache:read-cursor']({});
+    if (!cursor.ok) return { ok: false, error: { code: 'storage-error', message: cursor.error.message } };
+    return this.pullFrom(cursor.value);
+  }
+
+  private async pullFrom(start: string | null): Promise<Outcome> {
+    let cursor = start;
+    for (let pages = 0; pages < 100_000 && !this.stopped; pages++) {
+      const page: Result<SyncPage> = await this.options.client.sync(cursor, this.options.pageSize ?? 1_000);
+      if (!page.ok) return page;
+      const applied = await this.options.cache['cache:apply-page']({ page: page.value });
+      if (!applied.ok) return { ok: false, error: storageError(applied.error) };
+      cursor = page.value.cursor;
+      const progress = page.value.progress;
+      this.publish({ kind: 'syncing', phase: page.value.phase, done: progress?.done ?? 0, total: progress?.total ?? null });
+      if (!page.value.hasMore) return { ok: true };
+    }
+    return { ok: true };
+  }
+
+  /** Sends pending engineer actions; the server's answers settle them in the cache. */
+  private async pushOutbox(): Promise<Outcome> {
+    for (let round = 0; round < 1_000; round++) {
+      const pending = await this.options.cache['outbox:pending']({ limit: this.options.pushBatchSize ?? 100 });
+      if (!pending.ok) return { ok: false, error: storageError(pending.error) };
+      if (pending.value.length === 0) return { ok: true };
+      const answer = await this.options.client.pushMutations({ mutations: pending.value.map((e) => e.mutation) });
+      if (!answer.ok) return answer;
+      const settled = await this.options.cache['outbox:settle']({ results: answer.value.results });
+      if (!settled.ok) return { ok: false, error: storageError(settled.error) };
+    }
+    return { ok: true };
+  }
+
+  private failed(error: IpcError): void {
+    if (error.code === 'unauthorized') {
+      this.publish({ kind: 'unauthorized', message: `${error.message}. Sign in again to resume syncing.` });
+      return;
+    }
+    const delay = backoffDelay(this.attempt++, this.options.backoff ?? { baseMs: 1_000, maxMs: 60_000 });
+    const retryAt = new Date(this.scheduler.now() + delay).toISOString();
+    if (error.code === 'offline') {
+      const since = this.current.kind === 'offline' ? this.current.since : new Date(this.scheduler.now()).toISOString();
+      this.publish({ kind: 'offline', since, retryAt });
+    } else {
+      this.publish({ kind: 'error', code: error.code, message: error.message, retryAt });
+    }
+    if (!this.stopped) this.retryTimer = this.scheduler.setTimeout(() => void this.syncNow(), delay);
+  }
+
+  private schedulePoll(): void {
+    const interval = this.options.pollIntervalMs ?? 60_000;
+    if (interval <= 0) return;
+    this.pollTimer = this.scheduler.setTimeout(() => {
+      if (this.stopped) return;
+      void this.syncNow();
+      this.schedulePoll();
+    }, interval);
+  }
+
+  private publish(status: SyncStatus): void {
+    this.current = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+function storageError(error: IpcError): IpcError {
+  if (error.code === 'quota-exceeded') {
+    return { code: 'storage-full', message: `The disk or the browser storage quota is full, so syncing stopped; nothing was lost. ${error.message}` };
+  }
+  return { code: 'storage-error', message: error.message };
+}

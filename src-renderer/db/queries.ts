@@ -1,0 +1,142 @@
+import { Dexie } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { OPEN_TICKET_STATUSES } from '../../src-shared/contract/index';
+import type { AgentCache } from './cache-database';
+import { useAgentCache } from './cache-context';
+import type {
+  CachedAccount,
+  CachedCredit,
+  CachedLoginDetail,
+  CachedMessage,
+  CachedPolicy,
+  CachedSubscription,
+  CachedTicket,
+  OutboxEntry,
+  SyncMeta,
+} from './cache-rows';
+import { loginDetailExpired } from './login-detail-expiry';
+
+/**
+ * Every read the UI makes, by name (DESIGN.md: components read only through these hooks). Each
+ * hook is a live query over a plain async function, so the function is testable without React.
+ * Hooks return `undefined` while loading; single-row reads return `null` for a row not cached.
+ */
+
+// ---- plain queries ----
+
+/** Open tickets, soonest due first; tickets without a due instant last, then by number. */
+export async function queueTickets(db: AgentCache): Promise<CachedTicket[]> {
+  const open = await db.tickets.where('status').anyOf([...OPEN_TICKET_STATUSES]).toArray();
+  return open.sort((a, b) => {
+    if (a.dueAt !== b.dueAt) {
+      if (a.dueAt === null) return 1;
+      if (b.dueAt === null) return -1;
+      return Date.parse(a.dueAt) - Date.parse(b.dueAt);
+    }
+    return a.number - b.number;
+  });
+}
+
+export async function ticketById(db: AgentCache, id: string): Promise<CachedTicket | null> {
+  return (await db.tickets.get(id)) ?? null;
+}
+
+/** The conversation in order, local (pending) replies and notes included. */
+export async function ticketMessages(db: AgentCache, ticketId: string): Promise<CachedMessage[]> {
+  return db.messages.where('[ticketId+createdAt]').between([ticketId, Dexie.minKey], [ticketId, Dexie.maxKey]).toArray();
+}
+
+export async function accountById(db: AgentCache, id: string): Promise<CachedAccount | null> {
+  return (await db.accounts.get(id)) ?? null;
+}
+
+export async function subscriptionsOfAccount(db: AgentCache, accountId: string): Promise<CachedSubscription[]> {
+  return db.subscriptions.where('accountId').equals(accountId).toArray();
+}
+
+export async function policyById(db: AgentCache, id: string): Promise<CachedPolicy | null> {
+  return (await db.policies.get(id)) ?? null;
+}
+
+/** Login-detail metadata of a ticket, without rows past their deadline even before the expiry job runs. */
+export async function loginDetailsOfTicket(db: AgentCache, ticketId: string, now: Date = new Date()): Promise<CachedLoginDetail[]> {
+  const rows = await db.loginDetails.where('ticketId').equals(ticketId).toArray();
+  return rows.filter((row) => !loginDetailExpired(row, now));
+}
+
+export async function creditsOfAccount(db: AgentCache, accountId: string): Promise<CachedCredit[]> {
+  return db.credits.where('accountId').equals(accountId).toArray();
+}
+
+export interface OutboxState {
+  /** Actions not yet confirmed by the server, oldest first. */
+  waiting: OutboxEntry[];
+  /** Actions the server refused, until the engineer dismisses them. */
+  rejected: OutboxEntry[];
+}
+
+export async function outboxState(db: AgentCache): Promise<OutboxState> {
+  const all = await db.outbox.toArray();
+  return {
+    waiting: all.filter((e) => e.status === 'pending' || e.status === 'sending'),
+    rejected: all.filter((e) => e.status === 'rejected'),
+  };
+}
+
+export async function syncMeta(db: AgentCache): Promise<SyncMeta | null> {
+  return (await db.meta.get('sync')) ?? null;
+}
+
+// ---- hooks ----
+
+export function useQueueTickets(): CachedTicket[] | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => queueTickets(db), [db]);
+}
+
+export function useTicket(id: string): CachedTicket | null | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => ticketById(db, id), [db, id]);
+}
+
+export function useTicketMessages(ticketId: string): CachedMessage[] | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => ticketMessages(db, ticketId), [db, ticketId]);
+}
+
+export function useAccount(id: string): CachedAccount | null | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => accountById(db, id), [db, id]);
+}
+
+export function useSubscriptionsOfAccount(accountId: string): CachedSubscription[] | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => subscriptionsOfAccount(db, accountId), [db, accountId]);
+}
+
+export function usePolicy(id: string): CachedPolicy | null | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => policyById(db, id), [db, id]);
+}
+
+/** `now` comes from the app's shared clock tick, so rows vanish at their deadline on screen too. */
+export function useLoginDetails(ticketId: string, now?: Date): CachedLoginDetail[] | undefined {
+  const db = useAgentCache();
+  const at = now?.getTime();
+  return useLiveQuery(() => loginDetailsOfTicket(db, ticketId, at === undefined ? new Date() : new Date(at)), [db, ticketId, at]);
+}
+
+export function useCredits(accountId: string): CachedCredit[] | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => creditsOfAccount(db, accountId), [db, accountId]);
+}
+
+export function useOutboxState(): OutboxState | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => outboxState(db), [db]);
+}
+
+export function useSyncMeta(): SyncMeta | null | undefined {
+  const db = useAgentCache();
+  return useLiveQuery(() => syncMeta(db), [db]);
+}

@@ -1,0 +1,7 @@
+/** The contract between the support-center backend and the app: every payload, declared once. */
+export * from './primitives';
+export * from './entities';
+export * from './sync';
+export * from './mutations';
+export * from './api-error';
+export * from './portal';

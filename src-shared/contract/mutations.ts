@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { engineerChecklistItemSchema, ticketStatusSchema } from './entities';
+import { idSchema, versionSchema } from './primitives';
+
+/**
+ * Engineer actions, sent by the outbox. Each carries a client-generated idempotency key: the
+ * server applies a key once and answers every repeat with the first result.
+ */
+export const idempotencyKeySchema = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'expected 8-100 letters, digits, _ or -');
+
+const base = { idempotencyKey: idempotencyKeySchema, ticketId: idSchema };
+const body = z.string().trim().min(1, 'must not be empty').max(20_000);
+
+export const mutationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('claim'), ...base }),
+  z.object({ kind: z.literal('unclaim'), ...base }),
+  z.object({ kind: z.literal('reply'), ...base, body }),
+  z.object({ kind: z.literal('note'), ...base, body }),
+  z.object({ kind: z.literal('checklist-answer'), ...base, item: engineerChecklistItemSchema, value: z.boolean().nullable() }),
+  z.object({ kind: z.literal('category'), ...base, categoryId: z.string().min(1).max(64).nullable() }),
+  z.object({ kind: z.literal('status'), ...base, status: ticketStatusSchema }),
+]);
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationKind = Mutation['kind'];
+
+export const MAX_MUTATIONS_PER_BATCH = 200;
+
+/** `POST /v1/mutations` */
+export const mutationBatchSchema = z.object({ mutations: z.array(mutationSchema).min(1).max(MAX_MUTATIONS_PER_BATCH) });
+export type MutationBatch = z.infer<typeof mutationBatchSchema>;
+
+export const mutationRejectionCodeSchema = z.enum(['not-found', 'conflict', 'forbidden', 'invalid']);
+
+export const mutationResultSchema = z.discriminatedUnion('ok', [
+  z.object({ idempotencyKey: idempotencyKeySchema, ok: z.literal(true), ticketVersion: versionSchema }),
+  z.object({
+    idempotencyKey: idempotencyKeySchema,
+    ok: z.literal(false),
+    error: z.object({ code: mutationRejectionCodeSchema, message: z.string() }),
+  }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const mutationBatchResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type MutationBatchResponse = z.infer<typeof mutationBatchResponseSchema>;

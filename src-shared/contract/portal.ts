@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ticketSources } from '../policy/eligibility/checklist-items';
+import { emailSchema, idSchema, instantSchema } from './primitives';
+
+/**
+ * The customer-facing side of the support center (the portal and the vendor's admin tools), which
+ * the reference backend also serves so that the demo workspace moves and tests can drive it.
+ */
+
+/** `POST /v1/portal/tickets`: a customer files a ticket, with the urgent option. */
+export const fileTicketSchema = z.object({
+  accountId: idSchema,
+  requesterName: z.string().trim().min(1).max(200),
+  requesterEmail: emailSchema,
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+  urgent: z.boolean().optional(),
+  source: z.enum(ticketSources).default('portal'),
+  productId: idSchema.nullable().optional(),
+  productVersion: z.string().trim().min(1).max(50).nullable().optional(),
+});
+export type FileTicket = z.infer<typeof fileTicketSchema>;
+
+/** `POST /v1/portal/tickets/:id/messages`: the customer writes again. */
+export const customerMessageSchema = z.object({ body: z.string().trim().min(1).max(20_000) });
+
+/** `POST /v1/portal/tickets/:id/login-details`: stored encrypted, kept at most 30 days. */
+export const submitLoginDetailSchema = z.object({
+  label: z.string().trim().min(1).max(200),
+  secret: z.string().min(1).max(4_000),
+});
+
+/** `POST /v1/login-details/:id/reveal` answers with the plaintext, once, and audits it. */
+export const revealedLoginDetailSchema = z.object({ id: idSchema, label: z.string(), secret: z.string(), revealedAt: instantSchema });
+export type RevealedLoginDetail = z.infer<typeof revealedLoginDetailSchema>;
+
+/** `GET /v1/health` and `GET /v1/ready`. */
+export const healthSchema = z.object({ status: z.enum(['ok', 'starting', 'stopping']), serverTime: instantSchema });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { revealedLoginDetailSchema } from '../contract/portal';
+import { resultSchema } from './result';
+import { clockSkewSchema, syncStatusSchema } from './sync-status';
+
+/** Requests the renderer makes of the main process, each declared once with its schemas. */
+export const agentChannels = {
+  'sync:now': { request: z.object({}), response: resultSchema(z.null()) },
+  'sync:status': { request: z.object({}), response: resultSchema(syncStatusSchema) },
+  'outbox:kick': { request: z.object({}), response: resultSchema(z.null()) },
+  'session:sign-in': {
+    request: z.object({ backendUrl: z.url({ protocol: /^https?$/ }).max(2_000), token: z.string().min(8).max(500) }),
+    response: resultSchema(z.null()),
+  },
+  'login-details:reveal': { request: z.object({ id: z.string().min(1).max(64) }), response: resultSchema(revealedLoginDetailSchema) },
+} as const;
+
+/** Events the main process pushes to the renderer. */
+export const agentEvents = {
+  'sync:status-changed': syncStatusSchema,
+  'clock:skew-changed': clockSkewSchema,
+} as const;
+
+export type AgentChannel = keyof typeof agentChannels;
+export type AgentRequest<C extends AgentChannel> = z.infer<(typeof agentChannels)[C]['request']>;
+export type AgentResponse<C extends AgentChannel> = z.infer<(typeof agentChannels)[C]['response']>;
+export type AgentEvent = keyof typeof agentEvents;
+export type AgentEventPayload<E extends AgentEvent> = z.infer<(typeof agentEvents)[E]>;
+export type AgentHandlers = { [C in AgentChannel]: (request: AgentRequest<C>) => Promise<AgentResponse<C>> };

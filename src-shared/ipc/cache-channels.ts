@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { mutationResultSchema, mutationSchema } from '../contract/mutations';
+import { syncPageSchema } from '../contract/sync';
+import { resultSchema } from './result';
+
+/**
+ * Requests the main process makes of the renderer's cache: the main process owns the network,
+ * the renderer owns IndexedDB. Each channel is declared once, with the schema of its request and
+ * of its response; the receiving side validates.
+ */
+export const applySummarySchema = z.object({
+  upserted: z.number().int().nonnegative(),
+  deleted: z.number().int().nonnegative(),
+  purged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+});
+export type ApplySummary = z.infer<typeof applySummarySchema>;
+
+export const outboxEntrySchema = z.object({ mutation: mutationSchema, createdAt: z.iso.datetime({ offset: true }) });
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+export const cacheChannels = {
+  'cache:read-cursor': { request: z.object({}), response: resultSchema(z.string().nullable()) },
+  'cache:apply-page': { request: z.object({ page: syncPageSchema }), response: resultSchema(applySummarySchema) },
+  'outbox:pending': { request: z.object({ limit: z.number().int().min(1).max(500) }), response: resultSchema(z.array(outboxEntrySchema)) },
+  'outbox:settle': { request: z.object({ results: z.array(mutationResultSchema).max(500) }), response: resultSchema(z.null()) },
+} as const;
+
+export type CacheChannel = keyof typeof cacheChannels;
+export type CacheRequest<C extends CacheChannel> = z.infer<(typeof cacheChannels)[C]['request']>;
+export type CacheResponse<C extends CacheChannel> = z.infer<(typeof cacheChannels)[C]['response']>;
+
+/** The renderer side implements this; the main process calls it through a transport. */
+export type CacheHandlers = { [C in CacheChannel]: (request: CacheRequest<C>) => Promise<CacheResponse<C>> };

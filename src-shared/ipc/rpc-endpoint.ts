@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { fail, type Result } from './result';
+
+/**
+ * Request/response over any message transport (Electron IPC, a WebSocket, a MessagePort): ids pair
+ * answers with requests, every request and answer is validated by the channel's schema where it
+ * is received, and anything unknown or malformed comes back as an error value, never a throw.
+ */
+export interface ChannelSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+}
+export type ChannelMap = Record<string, ChannelSpec>;
+export type Handlers<M extends ChannelMap> = { [C in keyof M]: (request: z.output<M[C]['request']>) => Promise<z.output<M[C]['response']>> };
+
+export const MAX_ENVELOPE_CHANNEL = 64;
+
+export const rpcEnvelopeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('request'), id: z.number().int().nonnegative(), channel: z.string().min(1).max(MAX_ENVELOPE_CHANNEL), payload: z.unknown() }),
+  z.object({ type: z.literal('response'), id: z.number().int().nonnegative(), payload: z.unknown() }),
+  z.object({ type: z.literal('event'), channel: z.string().min(1).max(MAX_ENVELOPE_CHANNEL), payload: z.unknown() }),
+]);
+export type RpcEnvelope = z.infer<typeof rpcEnvelopeSchema>;
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue === undefined ? 'invalid' : `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
+}
+
+export class RpcEndpoint<Local extends ChannelMap, Remote extends ChannelMap> {
+  private nextId = 0;
+  private readonly waiting = new Map<number, { channel: keyof Remote; resolve: (value: unknown) => void }>();
+  private readonly eventListeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  constructor(
+    private readonly send: (envelope: RpcEnvelope) => void,
+    private readonly local: { channels: Local; handlers: Partial<Handlers<Local>> },
+    private readonly remote: Remote,
+    private readonly events: Record<string, z.ZodType> = {},
+  ) {}
+
+  /** Asks the other side; resolves with its validated answer or an error value. */
+  call<C extends keyof Remote & string>(channel: C, request: z.input<Remote[C]['request']>): Promise<z.output<Remote[C]['response']> | Result<never>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, { channel, resolve: resolve as (value: unknown) => void });
+      try {
+        this.send({ type: 'request', id, channel, payload: request });
+      } catch (error) {
+        this.waiting.delete(id);
+        resolve(fail('transport', `could not send ${channel}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    });
+  }
+
+  /** Fails every call still waiting (the other side went away). */
+  abandonAll(reason: string): void {
+    for (const [id, waiter] of this.waiting) {
+      this.waiting.delete(id);
+      waiter.resolve(fail('transport', reason));
+    }
+  }
+
+  onEvent(channel: string, listener: (payload: unknown) => void): () => void {
+    const set = this.eventListeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.eventListeners.set(channel, set);
+    return () => set.delete(listener);
+  }
+
+  emit(channel: string, payload: unknown): void {
+    this.send({ type: 'event', channel, payload });
+  }
+
+  /** Feeds one message from the transport. Returns an error value for anything it refused. */
+  async receive(raw: unknown): Promise<Result<null>> {
+    const parsed = rpcEnvelopeSchema.safeParse(raw);
+    if (!parsed.success) return fail('bad-envelope', `refused a message that is not an envelope: ${describeIssue(parsed.error)}`);
+    const envelope = parsed.data;
+    if (envelope.type === 'response') return this.settle(envelope.id, envelope.payload);
+    if (envelope.type === 'event') return this.dispatchEvent(envelope.channel, envelope.payload);
+    const answer = await this.handle(envelope.channel, envelope.payload);
+    this.send({ type: 'response', id: envelope.id, payload: answer });
+    return { ok: true, value: null };
+  }
+
+  private async handle(channel: string, payload: unknown): Promise<unknown> {
+    const spec = Object.hasOwn(this.local.channels, channel) ? this.local.channels[channel] : undefined;
+    const handler = (Object.hasOwn(this.local.handlers, channel) ? this.local.handlers[channel] : undefined) as ((request: unknown) => Promise<unknown>) | undefined;
+    if (spec === undefined || handler === undefined) return fail('unknown-channel', `no such channel: ${channel.slice(0, MAX_ENVELOPE_CHANNEL)}`);
+    const request = spec.request.safeParse(payload);
+    if (!request.success) return fail('bad-request', `${channel}: ${describeIssue(request.error)}`);
+    try {
+      return await handler(request.data);
+    } catch (error) {
+      return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private settle(id: number, payload: unknown): Result<null> {
+    const waiter = this.waiting.get(id);
+    if (waiter === undefined) return fail('unknown-response', `no request is waiting for answer ${id}`);
+    this.waiting.delete(id);
+    const spec = this.remote[waiter.channel] as ChannelSpec;
+    const response = spec.response.safeParse(payload);
+    waiter.resolve(response.success ? response.data : fail('bad-response', `${String(waiter.channel)} answered with ${describeIssue(response.error)}`));
+    return { ok: true, value: null };
+  }
+
+  private dispatchEvent(channel: string, payload: unknown): Result<null> {
+    const schema = Object.hasOwn(this.events, channel) ? this.events[channel] : undefined;
+    if (schema === undefined) return fail('unknown-channel', `no such event: ${channel.slice(0, MAX_ENVELOPE_CHANNEL)}`);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return fail('bad-event', `${channel}: ${describeIssue(parsed.error)}`);
+    for (const listener of this.eventListeners.get(channel) ?? []) listener(parsed.data);
+    return { ok: true, value: null };
+  }
+}

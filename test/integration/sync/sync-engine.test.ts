@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../src-shared/ipc/sync-status';
+import type { Database } from '../../../src-backend/db/database';
+import { openDatabase } from '../../../src-backend/db/open-database';
+import { BackendClient } from '../../../src-main/services/backend-client';
+import { SyncEngine } from '../../../src-main/services/sync-engine';
+import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
+import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
+import { cacheSnapshot, canonicalHash } from '../../../src-renderer/db/canonical-hash';
+import { enqueueAction, rejectedActions } from '../../../src-renderer/db/outbox';
+import { createSmallWorkspace, type SmallWorkspace } from '../../fixtures/small-workspace';
+import { backendHash } from '../../support/backend-snapshot';
+import { startInProcessBackend } from '../../support/in-process-backend';
+
+/** The main process's sync engine feeding the renderer's Dexie cache, against the real backend over HTTP. */
+let db: Database;
+let workspace: SmallWorkspace;
+let backend: Awaited<ReturnType<typeof startInProcessBackend>>;
+let cacheCount = 0;
+
+beforeAll(async () => {
+  db = await openDatabase({ dataDir: null });
+  workspace = await createSmallWorkspace(db);
+  backend = await startInProcessBackend(db, { loginDetailKey: workspace.loginDetailKey });
+  for (let i = 0; i < 25; i++) {
+    await backend.center.fileTicket({ accountId: i % 2 ? 'acc-gold' : 'acc-plat', requesterName: 'Customer', requesterEmail: 'customer@example.test', subject: `Question ${i}`, body: `Body ${i}`, source: 'email' });
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await backend.close();
+  await db.close();
+});
+
+function newCache(): AgentCache {
+  return openAgentCache(`cache-${++cacheCount}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+function engineFor(cache: AgentCache, token = workspace.tokens.ana, baseUrl = backend.url): { engine: SyncEngine; statuses: SyncStatus[] } {
+  const client = new BackendClient({ baseUrl, token, timeoutMs: 2_000 });
+  const engine = new SyncEngine({ client, cache: createCacheHandlers(cache), pageSize: 7, pollIntervalMs: 0, backoff: { baseMs: 50, maxMs: 200 } });
+  const statuses: SyncStatus[] = [];
+  engine.onStatus((s) => statuses.push(s));
+  return { engine, statuses };
+}
+
+describe('sync engine into the cache', () => {
+  it('brings an empty cache to exactly the backend state, page by page with progress', async () => {
+    const cache = newCache();
+    const { engine, statuses } = engineFor(cache);
+    engine.start();
+    await engine.syncNow();
+    engine.stop();
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+    expect(statuses.some((s) => s.kind === 'syncing' && s.phase === 'initial-open')).toBe(true);
+    expect(statuses.at(-1)?.kind).toBe('idle');
+  });
+
+  it('pushes the outbox, applies each action once, and the server answer comes back through sync', async () => {
+    const cache = newCache();
+    const { engine } = engineFor(cache);
+    engine.start();
+    await engine.syncNow();
+    const ticket = (await cache.tickets.toArray()).find((t) => t.status === 'new');
+    expect(ticket).toBeDefined();
+    const actor = { engineerId: 'eng-ana', engineerName: 'Ana Silva' };
+    await enqueueAction(cache, { kind: 'reply', ticketId: String(ticket?.id), body: 'On it.' }, actor);
+    await engine.syncNow();
+    await engine.syncNow();
+    engine.stop();
+    const staff = await db.query("SELECT count(*)::int AS n FROM messages WHERE ticket_id = $1 AND author_kind = 'staff'", [ticket?.id]);
+    expect(staff.rows[0]?.n).toBe(1);
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+    expect(await cache.outbox.count()).toBe(0);
+  });
+
+  it('brings a rejected action back to the engineer with the server reason', async () => {
+    const cache = newCache();
+    const { engine } = engineFor(cache, workspace.tokens.ben);
+    engine.start();
+    await engine.syncNow();
+    const claimedByAna = await db.query<{ id: string }>("SELECT id FROM tickets WHERE assignee_id = 'eng-ana' LIMIT 1");
+    await enqueueAction(cache, { kind: 'claim', ticketId: String(claimedByAna.rows[0]?.id) }, { engineerId: 'eng-ben', engineerName: 'Ben Okafor' });
+    await engine.syncNow();
+    engine.stop();
+    const rejected = await rejectedActions(cache);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('already claimed') });
+  });
+
+  it('stops on a bad token and asks to sign in again instead of retrying', async () => {
+    const { engine, statuses } = engineFor(newCache(), 'sa_not-a-real-token');
+    engine.start();
+    await engine.syncNow();
+    engine.stop();
+    expect(statuses.at(-1)).toMatchObject({ kind: 'unauthorized' });
+  });
+
+  it('reports offline with a retry time when the backend cannot be reached', async () => {
+    const { engine, statuses } = engineFor(newCache(), workspace.tokens.ana, 'http://127.0.0.1:9');
+    engine.start();
+    await engine.syncNow();
+    engine.stop();
+    expect(statuses.at(-1)).toMatchObject({ kind: 'offline', retryAt: expect.any(String) });
+  });
+});

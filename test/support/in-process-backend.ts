@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createSupportCenter } from '../../src-backend/create-support-center';
+import type { Database } from '../../src-backend/db/database';
+import { createHttpServer } from '../../src-backend/http/create-http-server';
+import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
+import type { SupportCenter } from '../../src-backend/support-center';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The real backend (center + HTTP server) inside the test process, on a random loopback port. */
+export async function startInProcessBackend(db: Database, options: { clock?: () => Date; loginDetailKey?: Buffer } = {}): Promise<{
+  center: SupportCenter;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}> {
+  const center = await createSupportCenter(db, { loginDetailKey: options.loginDetailKey ?? randomBytes(32), clock: options.clock, retentionIntervalMs: 0 });
+  const server = createHttpServer(center, { logger: quiet });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    center,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async close() {
+      await closeHttpServer(server, { graceMs: 100 });
+      await center.close();
+    },
+  };
+}
