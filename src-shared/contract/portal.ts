@@ -34,5 +34,8 @@ export const submitLoginDetailSchema = z.object({
 export const revealedLoginDetailSchema = z.object({ id: idSchema, label: z.string(), secret: z.string(), revealedAt: instantSchema });
 export type RevealedLoginDetail = z.infer<typeof revealedLoginDetailSchema>;
 
-/** `GET /v1/health` and `GET /v1/ready`. */
+/** `POST /v1/admin/retention/run`: how many login details past their limit were deleted. */
+export const retentionRunResultSchema = z.object({ deleted: z.number().int().nonnegative() });
+
+/** `GET /v1/health`. */
 export const healthSchema = z.object({ status: z.enum(['ok', 'starting', 'stopping']), serverTime: instantSchema });

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../http/logger';
+import { LOGIN_DETAIL_KEY_BYTES, parseLoginDetailKey } from '../security/login-detail-cipher';
+
+export const KEY_FILE_NAME = 'login-details.key';
+
+/**
+ * The AES-256-GCM key for customer login details, from (in order) LOGIN_DETAILS_KEY, --key-file,
+ * the data folder's key file (created on first start), or a random key for an in-memory run. The
+ * key never goes into the database, so a copied database alone does not open the secrets.
+ */
+export async function loadLoginDetailKey(
+  sources: { envValue: string | undefined; keyFile: string | null; dataDir: string | null },
+  logger: Logger,
+): Promise<Buffer> {
+  if (sources.envValue !== undefined && sources.envValue.trim() !== '') return parseLoginDetailKey(sources.envValue, 'LOGIN_DETAILS_KEY');
+  if (sources.keyFile !== null) return readKeyFile(sources.keyFile, logger);
+  if (sources.dataDir !== null) return readOrCreateKeyFile(join(sources.dataDir, KEY_FILE_NAME), logger);
+  logger.warn('no login-detail key configured (LOGIN_DETAILS_KEY, --key-file or --data): using a random one, so login details submitted now cannot be revealed after a restart');
+  return randomBytes(LOGIN_DETAIL_KEY_BYTES);
+}
+
+async function readKeyFile(path: string, logger: Logger): Promise<Buffer> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const hint = `create one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))" > ${path}`;
+    throw new Error(`cannot read the login-detail key file ${path} (${(error as Error).message}); ${hint}`, { cause: error });
+  }
+  await warnIfReadableByOthers(path, logger);
+  return parseLoginDetailKey(text, path);
+}
+
+async function readOrCreateKeyFile(path: string, logger: Logger): Promise<Buffer> {
+  const key = randomBytes(LOGIN_DETAIL_KEY_BYTES);
+  try {
+    // `wx`: never overwrite a key that exists, even if another process created it a moment ago.
+    await writeFile(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    logger.info('created a login-detail key', { path });
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readKeyFile(path, logger);
+}
+
+async function warnIfReadableByOthers(path: string, logger: Logger): Promise<void> {
+  if (process.platform === 'win32') return;
+  const { mode } = await stat(path);
+  if ((mode & 0o077) !== 0) logger.warn('the login-detail key file is readable by other users; chmod 600 it', { path });
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+
+export interface CliArgs {
+  port: number;
+  /** Folder for PGlite and the login-detail key; null keeps everything in memory. */
+  dataDir: string | null;
+  /** Demo tickets to generate when the database has none yet; null seeds nothing. */
+  seed: number | null;
+  live: boolean;
+  keyFile: string | null;
+  help: boolean;
+}
+
+export const USAGE = `usage: npm run backend -- [--port <n|0>] [--data <dir>] [--seed <tickets>] [--live] [--key-file <path>]
+
+  --port <n>         port on 127.0.0.1; 0 (the default) picks a free one
+  --data <dir>       keep the data in <dir> (PGlite in <dir>/pglite, the login-detail key in
+                     <dir>/login-details.key); without it, everything lives in memory
+  --seed <tickets>   generate a demo workspace with this many tickets, if the database is empty
+  --live             keep the demo workspace moving: customers file tickets and write back
+  --key-file <path>  base64 AES-256 key for customer login details (else LOGIN_DETAILS_KEY)
+  --help             this text
+
+DATABASE_URL=postgres://... uses that PostgreSQL server instead of PGlite.
+Prints one JSON line on stdout: {"url","engineerToken","adminToken","database"}; logs go to stderr.`;
+
+/** A mistake on the command line: the message is printed with the usage, and the exit code is 2. */
+export class CliUsageError extends Error {}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        live: { type: 'boolean', default: false },
+        'key-file': { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError(describeParseError(error));
+  }
+  return {
+    port: values.port === undefined ? 0 : integerIn('--port', values.port, 0, 65_535),
+    dataDir: nonEmpty('--data', values.data),
+    seed: values.seed === undefined ? null : integerIn('--seed', values.seed, 1, 1_000_000),
+    live: values.live,
+    keyFile: nonEmpty('--key-file', values['key-file']),
+    help: values.help,
+  };
+}
+
+function describeParseError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  // Node's own text suggests `--` for positionals, which this command does not take.
+  const option = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${option ?? message}`;
+  return message;
+}
+
+function integerIn(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new CliUsageError(`${flag} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function nonEmpty(flag: string, text: string | undefined): string | null {
+  if (text === undefined) return null;
+  if (text.trim() === '') throw new CliUsageError(`${flag} needs a path`);
+  return text;
+}

@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { createSupportCenter } from '../create-support-center';
+import type { Database } from '../db/database';
+import { openDatabase } from '../db/open-database';
+import { seedDemoData } from '../demo/seed-demo-data';
+import { startLiveDemo } from '../demo/live-demo';
+import { createHttpServer } from '../http/create-http-server';
+import type { Logger } from '../http/logger';
+import { closeHttpServer } from '../http/server-lifecycle';
+import type { SupportCenter } from '../support-center';
+import { issueDemoTokens, workspaceIsEmpty, type DemoTokens } from './issue-demo-tokens';
+import { loadLoginDetailKey } from './load-login-detail-key';
+import type { CliArgs } from './parse-cli-args';
+
+export interface RunningBackend {
+  url: string;
+  tokens: DemoTokens;
+  database: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the data, seeds it if asked, and serves the API on 127.0.0.1. */
+export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger: Logger): Promise<RunningBackend> {
+  if (args.dataDir !== null) await mkdir(args.dataDir, { recursive: true });
+  const loginDetailKey = await loadLoginDetailKey({ envValue: env.LOGIN_DETAILS_KEY, keyFile: args.keyFile, dataDir: args.dataDir }, logger);
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL || null, dataDir: args.dataDir === null ? null : join(args.dataDir, 'pglite') });
+  let center: SupportCenter | null = null;
+  try {
+    center = await createSupportCenter(db, { loginDetailKey });
+    const tokens = await demoTokens(db, args.seed, loginDetailKey, logger);
+    const server = createHttpServer(center, { logger });
+    const port = await listen(server, args.port);
+    const live = args.live ? startLiveDemo(center, { logger }) : null;
+    const running = center;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      tokens,
+      database: db.description,
+      async stop() {
+        await live?.stop();
+        await closeHttpServer(server);
+        await running.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await center?.close();
+    await db.close();
+    throw error;
+  }
+}
+
+async function demoTokens(db: Database, seed: number | null, loginDetailKey: Buffer, logger: Logger): Promise<DemoTokens> {
+  if (seed !== null && (await workspaceIsEmpty(db))) {
+    const started = Date.now();
+    const seeded = await seedDemoData(db, { tickets: seed, loginDetailKey, now: new Date() });
+    logger.info('seeded the demo workspace', { tickets: seed, ms: Date.now() - started });
+    return { engineerToken: seeded.engineerToken, adminToken: seeded.adminToken };
+  }
+  if (seed !== null) logger.info('the database already holds a workspace: not seeding');
+  return issueDemoTokens(db);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use; pick another or use --port 0`) : error);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}

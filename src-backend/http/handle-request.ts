@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { idSchema } from '../../src-shared/contract/index';
+import type { SupportCenter } from '../support-center';
+import { RequestError } from '../support-center';
+import { authenticateRequest } from './authenticate-request';
+import { applyCors, preflightHeaders } from './cors';
+import { apiError, errorReply } from './error-reply';
+import type { Logger } from './logger';
+import { readJsonBody } from './read-json-body';
+import type { Access, Reply, Route, RouteContext } from './route';
+import { matchRoute, parseTarget } from './router';
+import { sendJson } from './send-response';
+import type { ServerLifecycle } from './server-lifecycle';
+import { validateInput } from './validate-input';
+
+export interface RequestDeps {
+  center: SupportCenter;
+  routes: readonly Route[];
+  lifecycle: ServerLifecycle;
+  logger: Logger;
+  allowedOrigins: ReadonlySet<string>;
+}
+
+/** One request, start to end: every outcome, including a bug, becomes a JSON reply. */
+export async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: RequestDeps): Promise<void> {
+  let reply: Reply;
+  try {
+    reply = await dispatch(req, res, deps);
+  } catch (error) {
+    reply = errorReply(error, deps.logger, { method: req.method, path: req.url?.split('?')[0] });
+  }
+  if (reply === 'streaming') return;
+  const headers = { ...reply.headers };
+  // An unread body (413, or a refusal before reading) must not be parsed as the next request;
+  // a stopping server lets each connection go after its last answer.
+  if (!req.complete || deps.lifecycle.stopping) headers.Connection = 'close';
+  sendJson(res, reply.status, reply.body, headers);
+}
+
+async function dispatch(req: IncomingMessage, res: ServerResponse, deps: RequestDeps): Promise<Reply> {
+  const method = req.method ?? 'GET';
+  const target = parseTarget(req.url ?? '/');
+  if (target === null) throw new RequestError(400, 'bad-request', 'the request path is not valid percent-encoding');
+  applyCors(req, res, deps.allowedOrigins);
+  const match = matchRoute(deps.routes, method, target.segments);
+  const path = `/${target.segments.join('/')}`;
+  if (match.kind === 'not-found') return { status: 404, body: apiError('not-found', `no route ${path}`) };
+  if (match.kind === 'wrong-method') {
+    if (method === 'OPTIONS') return { status: 204, headers: { Allow: match.allow.join(', '), ...preflightHeaders(match.allow) } };
+    return {
+      status: 405,
+      body: apiError('method-not-allowed', `${method} is not allowed on ${path}; use ${match.allow.join(' or ')}`),
+      headers: { Allow: match.allow.join(', ') },
+    };
+  }
+  const caller = await authenticateRequest(deps.center, req, match.route.access);
+  const params = validatePathParams(match.params);
+  const ctx: RouteContext<Access> = {
+    req,
+    res,
+    caller,
+    query: target.query,
+    param(name) {
+      const value = params[name];
+      if (value === undefined) throw new Error(`route ${match.route.path} has no parameter :${name}`);
+      return value;
+    },
+    async body(schema) {
+      return validateInput(schema, await readJsonBody(req), 'body');
+    },
+  };
+  return match.route.handle(ctx);
+}
+
+/** Every path parameter is an id; a malformed one is a 400 naming the parameter, not a 404. */
+function validatePathParams(params: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(params)) {
+    const result = idSchema.safeParse(value);
+    if (!result.success) {
+      throw new RequestError(400, 'bad-request', `${name}: ${result.error.issues[0]?.message ?? 'not a valid id'}`, name);
+    }
+  }
+  return params;
+}

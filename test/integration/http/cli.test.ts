@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncPageSchema } from '../../../src-shared/contract/index';
+
+interface Started {
+  url: string;
+  engineerToken: string | null;
+  adminToken: string;
+  database: string;
+}
+
+interface CliRun {
+  child: ChildProcess;
+  /** The JSON line on stdout. */
+  started: Promise<Started>;
+  exited: Promise<{ code: number | null; stderr: string }>;
+}
+
+/** `npm run backend` without npm in between, so signals reach the server itself. */
+function runCli(args: string[]): CliRun {
+  const { DATABASE_URL: _url, LOGIN_DETAILS_KEY: _key, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-backend/cli.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const started = new Promise<Started>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Started));
+    void exited.then(({ code }) => reject(new Error(`exited with ${code} before printing its line:\n${stderr}`)));
+  });
+  // A run that is expected to fail never prints its line; that is not an unhandled rejection.
+  started.catch(() => undefined);
+  return { child, started, exited };
+}
+
+async function syncWorks(started: Started): Promise<void> {
+  const response = await fetch(`${started.url}/v1/sync?limit=5`, { headers: { Authorization: `Bearer ${started.engineerToken}` } });
+  expect(response.status).toBe(200);
+  syncPageSchema.parse(await response.json());
+}
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'backend-cli-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('npm run backend', () => {
+  it('refuses an unknown flag with a clear message', async () => {
+    const { code, stderr } = await runCli(['--port', '0', '--prot', '8080']).exited;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option --prot/);
+    expect(stderr).toMatch(/usage:/);
+  });
+
+  it('seeds a data folder, serves it, keeps the key outside the database, and stops on SIGTERM', async () => {
+    const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5']);
+    const started = await run.started;
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(started.database).toBe(`PGlite (${join(dataDir, 'pglite')})`);
+    expect(started.engineerToken).toMatch(/^sa_/);
+    await syncWorks(started);
+    const keyFile = await stat(join(dataDir, 'login-details.key'));
+    if (process.platform !== 'win32') expect(keyFile.mode & 0o777).toBe(0o600);
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+  }, 90_000);
+
+  it('on existing data, seeds nothing and issues fresh tokens that work', async () => {
+    const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5']);
+    const started = await run.started;
+    await syncWorks(started);
+    const admin = await fetch(`${started.url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${started.adminToken}` } });
+    expect(admin.status).toBe(200);
+    run.child.kill('SIGINT');
+    const { code, stderr } = await run.exited;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/not seeding/);
+  }, 90_000);
+});
