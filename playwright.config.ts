@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './test/support/chromium-path.ts';
 import { webPreview } from './vite.web.config.ts';
 
 const baseURL = `http://${webPreview.host}:${webPreview.port}`;
@@ -25,14 +25,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumExecutable(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: [...chromiumArgs],
         },
       },
     },
@@ -46,15 +39,3 @@ export default defineConfig({
     timeout: 60_000,
   },
 });
-
-/**
- * Playwright's own Chromium when it has been downloaded, otherwise a system
- * Chromium (offline machines cannot download browsers). CHROMIUM_PATH overrides.
- */
-function chromiumExecutable(): string {
-  const override = process.env['CHROMIUM_PATH'];
-  if (override) return override;
-  const bundled = chromium.executablePath();
-  if (existsSync(bundled)) return bundled;
-  return '/usr/bin/chromium';
-}

@@ -44,7 +44,8 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
     async latestCursor() {
       const { rows } = await db.query<{ txid: string; seq: number }>(
-        'SELECT txid::text AS txid, seq FROM changes WHERE txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid DESC, seq DESC LIMIT 1',
+        // changes.txid, not the text alias `txid`, or '999' would sort after '1000'.
+        'SELECT txid::text AS txid, seq FROM changes WHERE changes.txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changes.txid DESC, changes.seq DESC LIMIT 1',
       );
       const last = rows[0];
       return encodeCursor({ v: 1, k: 'c', x: last?.txid ?? '0', s: last === undefined ? 0 : Number(last.seq) });

@@ -20,9 +20,11 @@ interface LogRow {
  */
 export async function readChangesPage(tx: Queryable, cursor: ChangesCursor, limit: number): Promise<PageDraft & { more: boolean }> {
   const { rows: log } = await tx.query<LogRow>(
+    // ORDER BY names the table's columns: a bare `txid` would mean the text alias of the select list
+    // and sort '1000' before '999', skipping changes once transaction ids gain a digit.
     `SELECT txid::text AS txid, seq, entity, entity_id, account_id, op FROM changes
-      WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY txid, seq LIMIT $3`,
+      WHERE (changes.txid, changes.seq) > ($1::xid8, $2::bigint) AND changes.txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY changes.txid, changes.seq LIMIT $3`,
     [cursor.x, cursor.s, limit],
   );
   const current = await currentRows(tx, log);

@@ -87,7 +87,11 @@ class ResponseTooLarge extends Error {}
 /** Reads a body, refusing to hold more than `limit` bytes of it. */
 async function readLimited(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) throw new ResponseTooLarge(`the backend sent ${declared} bytes, more than the ${limit} allowed`);
+  if (declared > limit) {
+    // Cancel the body we refuse to read, or the connection stays open (and its bytes buffered) until GC.
+    await response.body?.cancel();
+    throw new ResponseTooLarge(`the backend sent ${declared} bytes, more than the ${limit} allowed`);
+  }
   if (response.body === null) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

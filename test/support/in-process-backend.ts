@@ -9,14 +9,14 @@ import type { SupportCenter } from '../../src-backend/support-center';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The real backend (center + HTTP server) inside the test process, on a random loopback port. */
-export async function startInProcessBackend(db: Database, options: { clock?: () => Date; loginDetailKey?: Buffer } = {}): Promise<{
+export async function startInProcessBackend(db: Database, options: { clock?: () => Date; loginDetailKey?: Buffer; allowedOrigins?: readonly string[] } = {}): Promise<{
   center: SupportCenter;
   url: string;
   port: number;
   close(): Promise<void>;
 }> {
   const center = await createSupportCenter(db, { loginDetailKey: options.loginDetailKey ?? randomBytes(32), clock: options.clock, retentionIntervalMs: 0 });
-  const server = createHttpServer(center, { logger: quiet });
+  const server = createHttpServer(center, { logger: quiet, allowedOrigins: options.allowedOrigins });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

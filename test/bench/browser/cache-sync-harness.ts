@@ -1,0 +1,164 @@
+import { OPEN_TICKET_STATUSES, type SyncChange, type SyncPage } from '../../../src-shared/contract/index';
+import { applyBatch } from '../../../src-renderer/db/apply-batch';
+import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
+import { ENTITY_TABLES } from '../../../src-renderer/db/cache-rows';
+import { queueTickets } from '../../../src-renderer/db/queries';
+
+/**
+ * Runs inside Chromium (bundled by cache-sync.bench.ts): the renderer's real first sync into a
+ * fresh Dexie cache, then, from memory, applyBatch and plain Dexie `bulkPut`s of the same pages
+ * taking turns, each into its own fresh cache: same page, same run, same disk. Every figure is
+ * measured here with `performance.now()`; Node only prints.
+ */
+
+export interface CacheSyncRequest {
+  backendUrl: string;
+  token: string;
+  limit: number;
+  /** Open tickets the backend holds. */
+  openTickets: number;
+  /** The clock applyBatch uses for login-detail expiry (the seed's `now`). */
+  now: string;
+}
+
+export interface CacheSyncResult {
+  pages: number;
+  /** Changes received (every one an upsert on a first sync of the demo data). */
+  changes: number;
+  /** First request to last page committed, the queue check excluded. */
+  syncMs: number;
+  /** Sum of the applyBatch calls of the network sync (each resolves once its transaction committed). */
+  applyMs: number;
+  /** First request until the page that completed the open tickets was committed and the queue query returned. */
+  openQueryableMs: number | null;
+  /** What that queue query returned. */
+  openInQueue: number | null;
+  /** First request until the page holding the last open ticket row (before their messages) was committed. */
+  openRowsMs: number | null;
+  /** Rows stored by the sync, per table (counted after it, off the clock). */
+  stored: Record<string, number>;
+  /**
+   * The comparison, page by page from memory, each writer into its own fresh cache, taking turns
+   * at going first so both see the same disk and heap: applyBatch, and the baseline, one plain
+   * `bulkPut` per table per page (each its own transaction, Dexie's default).
+   */
+  replayApplyMs: number;
+  bulkPutMs: number;
+  /** Rows the baseline wrote. */
+  bulkPutRows: number;
+}
+
+type TableRows = Map<string, Record<string, unknown>[]>;
+
+/** Off the clock: each page's upserts as the rows the cache stores (`{ ...row, _v }`), by table. */
+function rowsByTable(changes: readonly SyncChange[]): TableRows {
+  const tables: TableRows = new Map();
+  for (const change of changes) {
+    if (change.op !== 'upsert') continue;
+    const table = ENTITY_TABLES[change.entity];
+    const rows = tables.get(table) ?? [];
+    rows.push({ ...(change.row as Record<string, unknown>), _v: change.version });
+    tables.set(table, rows);
+  }
+  return tables;
+}
+
+let fresh = 0;
+async function freshCache(label: string): Promise<AgentCache> {
+  const db = openAgentCache(`bench-${label}-${Date.now()}-${fresh++}`);
+  await db.open();
+  return db;
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date) {
+  const received: SyncChange[][] = [];
+  let changes = 0;
+  let applyMs = 0;
+  let queueMs = 0;
+  let openQueryableMs: number | null = null;
+  let openInQueue: number | null = null;
+  let openRows = 0;
+  let openRowsMs: number | null = null;
+  let cursor: string | null = null;
+  const started = performance.now();
+  for (;;) {
+    const url = new URL('/v1/sync', request.backendUrl);
+    url.searchParams.set('limit', String(request.limit));
+    if (cursor !== null) url.searchParams.set('cursor', cursor);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${request.token}` } });
+    if (!response.ok) throw new Error(`sync page ${received.length + 1}: HTTP ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as SyncPage;
+    applyMs += await timed(async () => void (await applyBatch(db, page, { now })));
+    received.push(page.changes);
+    changes += page.changes.length;
+    if (openRowsMs === null) {
+      openRows += page.changes.filter((c) => c.op === 'upsert' && c.entity === 'ticket' && OPEN_TICKET_STATUSES.includes(c.row.status)).length;
+      if (openRows >= request.openTickets) openRowsMs = performance.now() - started;
+    }
+    // The page whose cursor leaves 'initial-open' carried the last open ticket (or its messages).
+    if (openQueryableMs === null && page.phase !== 'initial-open') {
+      const queryStarted = performance.now();
+      openInQueue = (await queueTickets(db)).length;
+      openQueryableMs = performance.now() - started;
+      queueMs = openQueryableMs - (queryStarted - started);
+    }
+    cursor = page.cursor;
+    if (received.length % 50 === 0) console.info(`synced ${received.length} pages, ${changes} rows`);
+    if (!page.hasMore) break;
+  }
+  const syncMs = performance.now() - started - queueMs;
+  return { received, changes, applyMs, syncMs, openQueryableMs, openInQueue, openRowsMs };
+}
+
+async function storedCounts(db: AgentCache): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of Object.values(ENTITY_TABLES)) counts[table] = await db.table(table).count();
+  return counts;
+}
+
+/** applyBatch and the plain bulkPut baseline, each into its own fresh cache, timed page by page. */
+async function compareWriters(received: readonly SyncChange[][], now: Date) {
+  const prepared = received.map(rowsByTable);
+  const bulkPutRows = prepared.reduce((sum, page) => sum + [...page.values()].reduce((n, rows) => n + rows.length, 0), 0);
+  const applyDb = await freshCache('apply');
+  const plainDb = await freshCache('bulkput');
+  const apply = (i: number) => timed(async () => void (await applyBatch(applyDb, { changes: received[i] ?? [], cursor: `bench-${i}`, phase: 'initial-history', progress: null }, { now })));
+  const bulkPut = (i: number) =>
+    timed(async () => {
+      for (const [table, rows] of prepared[i] ?? []) await plainDb.table(table).bulkPut(rows);
+    });
+  let replayApplyMs = 0;
+  let bulkPutMs = 0;
+  for (let i = 0; i < received.length; i++) {
+    if (i % 2 === 0) {
+      replayApplyMs += await apply(i);
+      bulkPutMs += await bulkPut(i);
+    } else {
+      bulkPutMs += await bulkPut(i);
+      replayApplyMs += await apply(i);
+    }
+    if ((i + 1) % 50 === 0) console.info(`compared ${i + 1} of ${received.length} pages`);
+  }
+  return { replayApplyMs, bulkPutMs, bulkPutRows };
+}
+
+async function run(request: CacheSyncRequest): Promise<CacheSyncResult> {
+  const now = new Date(request.now);
+  const syncDb = await freshCache('sync');
+  const { received, ...sync } = await networkSync(request, syncDb, now);
+  const stored = await storedCounts(syncDb);
+  const compared = await compareWriters(received, now);
+  return { pages: received.length, ...sync, stored, ...compared };
+}
+
+export interface CacheSyncHarness {
+  run(request: CacheSyncRequest): Promise<CacheSyncResult>;
+}
+
+(globalThis as { cacheSyncHarness?: CacheSyncHarness }).cacheSyncHarness = { run };
