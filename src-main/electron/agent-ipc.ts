@@ -2,8 +2,19 @@ import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent
 import { ELECTRON_CHANNELS } from '../../src-shared/ipc/agent-api';
 import { agentChannels, type AgentChannel, type AgentHandlers } from '../../src-shared/ipc/agent-channels';
 import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail } from '../../src-shared/ipc/result';
+import { fail, type Result } from '../../src-shared/ipc/result';
 import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
+
+/** A renderer that reloads or hangs must not stall the sync engine forever. */
+const CACHE_CALL_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(call: Promise<T>): Promise<T | Result<never>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<Result<never>>((resolve) => {
+    timer = setTimeout(() => resolve(fail('transport', `the window's cache did not answer within ${CACHE_CALL_TIMEOUT_MS / 1000} s`)), CACHE_CALL_TIMEOUT_MS);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Only our own window's top frame may talk to the main process. */
 function fromWindow(window: BrowserWindow, event: IpcMainEvent | IpcMainInvokeEvent): boolean {
@@ -31,10 +42,10 @@ export function connectAgentIpc(window: BrowserWindow, handlers: AgentHandlers):
   ipcMain.on(ELECTRON_CHANNELS.cacheEnvelope, onEnvelope);
   window.webContents.on('render-process-gone', () => endpoint.abandonAll('the window closed or crashed'));
   const cache = {
-    'cache:read-cursor': (r) => endpoint.call('cache:read-cursor', r),
-    'cache:apply-page': (r) => endpoint.call('cache:apply-page', r),
-    'outbox:pending': (r) => endpoint.call('outbox:pending', r),
-    'outbox:settle': (r) => endpoint.call('outbox:settle', r),
+    'cache:read-cursor': (r) => withTimeout(endpoint.call('cache:read-cursor', r)),
+    'cache:apply-page': (r) => withTimeout(endpoint.call('cache:apply-page', r)),
+    'outbox:pending': (r) => withTimeout(endpoint.call('outbox:pending', r)),
+    'outbox:settle': (r) => withTimeout(endpoint.call('outbox:settle', r)),
   } satisfies CacheHandlers;
   return {
     cache,

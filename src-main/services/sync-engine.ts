@@ -111,7 +111,7 @@ export class SyncEngine {
 
   /** Sends pending engineer actions; the server's answers settle them in the cache. */
   private async pushOutbox(): Promise<Outcome> {
-    for (let round = 0; round < 1_000; round++) {
+    for (let round = 0; round < 1_000 && !this.stopped; round++) {
       const pending = await this.options.cache['outbox:pending']({ limit: this.options.pushBatchSize ?? 100 });
       if (!pending.ok) return { ok: false, error: storageError(pending.error) };
       if (pending.value.length === 0) return { ok: true };
