@@ -1,7 +1,7 @@
 import { creditForTicket, type SupportPolicy } from '../../src-shared/policy/index';
 import type { Queryable } from '../db/database';
 import { recordChange } from './change-log';
-import { isoOf } from './ticket-columns';
+import { isoOf } from './db-instants';
 
 /**
  * A first reply after the due instant owes the customer a credit (Preset A): recorded now, to be

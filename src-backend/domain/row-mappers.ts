@@ -10,18 +10,11 @@ import type {
   SubscriptionRow,
   TicketRow,
 } from '../../src-shared/contract/index';
+import { isoOf, isoOrNull } from './db-instants';
 
 /** Database rows (snake_case, Dates, jsonb) -> the contract's rows (camelCase, ISO UTC strings). */
 
 type DbRow = Record<string, unknown>;
-
-function iso(value: unknown): string {
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
 
 function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -48,7 +41,7 @@ export const rowMappers: { [E in EntityName]: (row: DbRow) => RowOf<E> } = {
     initialPlan: str(r.initial_plan) as SubscriptionRow['initialPlan'],
     plan: str(r.plan) as SubscriptionRow['plan'],
     monthlyPriceCents: Number(r.monthly_price_cents),
-    anchor: iso(r.anchor),
+    anchor: isoOf(r.anchor),
     timeZone: str(r.time_zone),
     changes: json(r.changes),
     pendingDowngrade: json(r.pending_downgrade ?? null),
@@ -67,7 +60,7 @@ export const rowMappers: { [E in EntityName]: (row: DbRow) => RowOf<E> } = {
     requesterName: str(r.requester_name),
     requesterEmail: str(r.requester_email),
     subject: str(r.subject),
-    createdAt: iso(r.created_at),
+    createdAt: isoOf(r.created_at),
     urgent: Boolean(r.urgent),
     source: str(r.source) as TicketRow['source'],
     productId: strOrNull(r.product_id),
@@ -81,7 +74,7 @@ export const rowMappers: { [E in EntityName]: (row: DbRow) => RowOf<E> } = {
     categoryId: strOrNull(r.category_id),
     checklistAnswers: json(r.checklist_answers),
     eligibility: json(r.eligibility ?? null),
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoOf(r.updated_at),
   }),
   message: (r): MessageRow => ({
     id: str(r.id),
@@ -92,15 +85,15 @@ export const rowMappers: { [E in EntityName]: (row: DbRow) => RowOf<E> } = {
     authorName: str(r.author_name),
     public: Boolean(r.public),
     body: str(r.body),
-    createdAt: iso(r.created_at),
+    createdAt: isoOf(r.created_at),
   }),
   loginDetail: (r): LoginDetailRow => ({
     id: str(r.id),
     ticketId: str(r.ticket_id),
     accountId: str(r.account_id),
     label: str(r.label),
-    submittedAt: iso(r.submitted_at),
-    expiresAt: iso(r.expires_at),
+    submittedAt: isoOf(r.submitted_at),
+    expiresAt: isoOf(r.expires_at),
   }),
   credit: (r): CreditRow => ({
     id: str(r.id),
@@ -109,11 +102,11 @@ export const rowMappers: { [E in EntityName]: (row: DbRow) => RowOf<E> } = {
     ticketId: str(r.ticket_id),
     cents: Number(r.cents),
     latenessMs: Number(r.lateness_ms),
-    dueAt: iso(r.due_at),
-    repliedAt: iso(r.replied_at),
-    cycleStart: iso(r.cycle_start),
-    cycleEnd: iso(r.cycle_end),
-    appliesAt: iso(r.applies_at),
+    dueAt: isoOf(r.due_at),
+    repliedAt: isoOf(r.replied_at),
+    cycleStart: isoOf(r.cycle_start),
+    cycleEnd: isoOf(r.cycle_end),
+    appliesAt: isoOf(r.applies_at),
   }),
 };
 

@@ -8,11 +8,3 @@ export async function lockTicket(tx: Queryable, ticketId: string): Promise<Recor
   if (row === undefined) throw new RequestError(404, 'not-found', `ticket ${ticketId} does not exist`, 'ticketId');
   return row;
 }
-
-export function isoOf(value: unknown): string {
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
-}
-
-export function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : isoOf(value);
-}

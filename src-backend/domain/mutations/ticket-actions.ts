@@ -3,7 +3,7 @@ import type { SupportPolicy } from '../../../src-shared/policy/index';
 import type { Queryable } from '../../db/database';
 import { insertMessage } from '../file-ticket';
 import { recordCreditIfOwed } from '../record-credit';
-import { isoOf, isoOrNull } from '../ticket-columns';
+import { isoOf, isoOrNull } from '../db-instants';
 import { evaluateTicketEligibility } from '../ticket-eligibility';
 import { updateTicket } from '../update-ticket';
 import { rejected, type Outcome } from './mutation-outcome';
