@@ -2,12 +2,14 @@ import type { SyncPage } from '../src-shared/contract/index';
 import type { Database, Queryable } from './db/database';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';
-import { deleteExpiredLoginDetails, deleteLoginDetail, revealLoginDetail, submitLoginDetail } from './domain/login-details';
+import { isMigrated } from './db/migrate';
+import { retryTransaction } from './db/retry-transaction';
+import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
 import { PolicyCache } from './domain/policy-cache';
 import { terminateAccount } from './domain/terminate-account';
 import { hashApiToken } from './security/api-tokens';
-import { readSyncPage } from './sync/read-sync-page';
+import { readSyncPage, readSyncPageJson } from './sync/read-sync-page';
 import { encodeCursor } from './sync/sync-cursor';
 import { RequestError, type Caller, type SupportCenter } from './support-center';
 
@@ -16,22 +18,41 @@ export interface SupportCenterConfig {
   loginDetailKey: Buffer;
   /** The clock; tests pass a fake one. */
   clock?: () => Date;
-  /** How often expired login details are deleted; 0 turns the timer off. */
+  /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
+  /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
+  logger?: { error(message: string, details?: Record<string, unknown>): void };
 }
 
-/** The support center on a database: every operation one transaction, listeners told after commit. */
+/** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
+export const CHANGES_CHANNEL = 'support_center_changes';
+
+/**
+ * The support center on a database: every operation one transaction. It holds no state of its
+ * own, so any number of instances can share one database: every write NOTIFYs in its transaction
+ * (delivered at commit), and each instance LISTENs and tells its listeners, wherever the write came from.
+ */
 export async function createSupportCenter(db: Database, config: SupportCenterConfig): Promise<SupportCenter> {
   const clock = config.clock ?? (() => new Date());
+  const logError = config.logger?.error.bind(config.logger) ?? ((message: string, details?: Record<string, unknown>) => console.error(message, details));
   const policies = new PolicyCache();
   const listeners = new Set<() => void>();
   const key = config.loginDetailKey;
+  const unlisten = await db.listen(
+    CHANGES_CHANNEL,
+    () => {
+      for (const listener of listeners) listener();
+    },
+    (error) => logError('listening for changes failed; reconnecting', { error }),
+  );
 
-  /** Runs a write and tells listeners once it has committed. */
-  async function write<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const result = await db.transaction(work);
-    for (const listener of listeners) listener();
-    return result;
+  /** One transaction that NOTIFYs (unless `changed` says it wrote nothing), retried if PostgreSQL aborts it. */
+  async function write<T>(work: (tx: Queryable) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
+    return retryTransaction(db, async (tx) => {
+      const result = await work(tx);
+      if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+      return result;
+    });
   }
 
   const center: SupportCenter = {
@@ -42,6 +63,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       return row.role === 'admin' ? { role: 'admin' } : { role: 'engineer', engineerId: String(row.engineer_id) };
     },
     sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
+    syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, query, clock()),
     async latestCursor() {
       const { rows } = await db.query<{ txid: string; seq: number }>(
         // changes.txid, not the text alias `txid`, or '999' would sort after '1000'.
@@ -56,7 +78,8 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     },
     applyMutations: (caller, batch) => write((tx) => applyMutations(tx, policies, caller.engineerId, batch, clock())),
     async revealLoginDetail(caller, id) {
-      const outcome = await db.transaction((tx) => revealLoginDetail(tx, key, caller.engineerId, id, clock()));
+      // A write: an expired detail found here is deleted, and that deletion syncs.
+      const outcome = await write((tx) => revealLoginDetail(tx, key, caller.engineerId, id, clock()));
       if ('refused' in outcome) throw outcome.refused;
       return outcome.revealed;
     },
@@ -68,18 +91,40 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       if (!deleted) throw new RequestError(404, 'not-found', `login detail ${id} does not exist`, 'id');
     },
     terminateAccount: (accountId) => write((tx) => terminateAccount(tx, accountId)),
-    runRetention: (now) => write((tx) => deleteExpiredLoginDetails(tx, now ?? clock())),
+    runRetention: async (now) => (await write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'admin' }), deletedAny)) ?? 0,
+    runScheduledRetention: (now) => write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'schedule', intervalMs: interval }), deletedAny),
+    async checkReady() {
+      try {
+        return (await isMigrated(db)) ? null : 'the database schema is older than this version needs; migrations have not run';
+      } catch (error) {
+        // The endpoint has no token: the details (addresses, users) go to the log only.
+        logError('readiness: the database did not answer', { error });
+        return 'the database is unreachable';
+      }
+    },
     async close() {
       clearInterval(timer);
       listeners.clear();
+      await unlisten();
     },
   };
 
-  const interval = config.retentionIntervalMs ?? 60_000;
-  const runRetention = (): void => {
-    center.runRetention().catch((error: unknown) => console.error('retention: deleting expired login details failed', error));
-  };
-  const timer = interval > 0 ? setInterval(runRetention, interval) : undefined;
-  timer?.unref();
+  const timerMs = config.retentionIntervalMs ?? 60_000;
+  // With the timer off, runs still asked for on schedule keep the default spacing.
+  const interval = timerMs > 0 ? timerMs : 60_000;
+  const timer = startRetentionTimer(center, timerMs, logError);
   return center;
+}
+
+const deletedAny = (deleted: number | null): boolean => deleted !== null && deleted > 0;
+
+/** Ticks several times per interval; the job itself decides whether this instance runs it now. */
+function startRetentionTimer(center: SupportCenter, timerMs: number, logError: (message: string, details?: Record<string, unknown>) => void): NodeJS.Timeout | undefined {
+  if (timerMs <= 0) return undefined;
+  const tick = (): void => {
+    center.runScheduledRetention().catch((error: unknown) => logError('retention: deleting expired login details failed', { error }));
+  };
+  const timer = setInterval(tick, Math.max(1_000, Math.floor(timerMs / 4)));
+  timer.unref();
+  return timer;
 }

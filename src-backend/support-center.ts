@@ -40,6 +40,8 @@ export interface SupportCenter {
 
   /** A page of changes after `cursor` (see docs/api.md). Throws RequestError 400 for a bad cursor. */
   sync(caller: Caller, query: SyncQuery): Promise<SyncPage>;
+  /** The same page as JSON text, written by the database: what `GET /v1/sync` sends. */
+  syncJson(caller: Caller, query: SyncQuery): Promise<string>;
   /** The newest cursor position, for change events. */
   latestCursor(): Promise<string>;
   /** Calls `listener` after every committed write; returns the unsubscribe function. */
@@ -58,8 +60,12 @@ export interface SupportCenter {
   purgeLoginDetail(id: string): Promise<void>;
   /** Termination by the vendor: the whole support history of the account is deleted and a purge syncs. */
   terminateAccount(accountId: string): Promise<void>;
-  /** Deletes login details past their 30 days; returns how many. Runs on a timer and on demand. */
+  /** Deletes login details past their 30 days now (waiting for a run under way); returns how many. */
   runRetention(now?: Date): Promise<number>;
+  /** The timer's run: once per interval across all instances; null when another instance has it. */
+  runScheduledRetention(now?: Date): Promise<number | null>;
+  /** Null when this instance can serve: database reachable and migrated; otherwise why not. */
+  checkReady(): Promise<string | null>;
 
   close(): Promise<void>;
 }

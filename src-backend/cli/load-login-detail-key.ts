@@ -8,15 +8,17 @@ export const KEY_FILE_NAME = 'login-details.key';
 
 /**
  * The AES-256-GCM key for customer login details, from (in order) LOGIN_DETAILS_KEY, --key-file,
- * the data folder's key file (created on first start), or a random key for an in-memory run. The
- * key never goes into the database, so a copied database alone does not open the secrets.
+ * LOGIN_DETAILS_KEY_FILE, the data folder's key file (created on first start), or a random key for
+ * an in-memory run. The key never goes into the database, so a copied database alone does not open
+ * the secrets; every instance on one database needs the same key.
  */
 export async function loadLoginDetailKey(
-  sources: { envValue: string | undefined; keyFile: string | null; dataDir: string | null },
+  sources: { envValue: string | undefined; keyFile: string | null; envKeyFile?: string | undefined; dataDir: string | null },
   logger: Logger,
 ): Promise<Buffer> {
-  if (sources.envValue !== undefined && sources.envValue.trim() !== '') return parseLoginDetailKey(sources.envValue, 'LOGIN_DETAILS_KEY');
+  if (sources.envValue !== undefined && sources.envValue.trim() !== '') return parseKey(sources.envValue, 'LOGIN_DETAILS_KEY');
   if (sources.keyFile !== null) return readKeyFile(sources.keyFile, logger);
+  if (sources.envKeyFile !== undefined && sources.envKeyFile.trim() !== '') return readKeyFile(sources.envKeyFile, logger);
   if (sources.dataDir !== null) return readOrCreateKeyFile(join(sources.dataDir, KEY_FILE_NAME), logger);
   logger.warn('no login-detail key configured (LOGIN_DETAILS_KEY, --key-file or --data): using a random one, so login details submitted now cannot be revealed after a restart');
   return randomBytes(LOGIN_DETAIL_KEY_BYTES);
@@ -31,7 +33,14 @@ async function readKeyFile(path: string, logger: Logger): Promise<Buffer> {
     throw new Error(`cannot read the login-detail key file ${path} (${(error as Error).message}); ${hint}`, { cause: error });
   }
   await warnIfReadableByOthers(path, logger);
-  return parseLoginDetailKey(text, path);
+  return parseKey(text, path);
+}
+
+/** 64 hex digits, or base64 (what `randomBytes(32).toString('base64')` prints). */
+function parseKey(text: string, source: string): Buffer {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  return parseLoginDetailKey(trimmed, source);
 }
 
 async function readOrCreateKeyFile(path: string, logger: Logger): Promise<Buffer> {

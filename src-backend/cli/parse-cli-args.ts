@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 
 export interface CliArgs {
-  port: number;
+  /** Null when not given: PORT from the environment, else 0 (a free port). */
+  port: number | null;
+  /** Null when not given: HOST from the environment, else 127.0.0.1. */
+  host: string | null;
   /** Folder for PGlite and the login-detail key; null keeps everything in memory. */
   dataDir: string | null;
   /** Demo tickets to generate when the database has none yet; null seeds nothing. */
@@ -11,17 +14,26 @@ export interface CliArgs {
   help: boolean;
 }
 
-export const USAGE = `usage: npm run backend -- [--port <n|0>] [--data <dir>] [--seed <tickets>] [--live] [--key-file <path>]
+export const USAGE = `usage: npm run backend -- [--port <n|0>] [--host <address>] [--data <dir>] [--seed <tickets>] [--live] [--key-file <path>]
 
-  --port <n>         port on 127.0.0.1; 0 (the default) picks a free one
+  --port <n>         port to listen on (else PORT); 0 (the default) picks a free one
+  --host <address>   address to listen on (else HOST); the default 127.0.0.1 is this machine only
   --data <dir>       keep the data in <dir> (PGlite in <dir>/pglite, the login-detail key in
                      <dir>/login-details.key); without it, everything lives in memory
   --seed <tickets>   generate a demo workspace with this many tickets, if the database is empty
   --live             keep the demo workspace moving: customers file tickets and write back
-  --key-file <path>  base64 AES-256 key for customer login details (else LOGIN_DETAILS_KEY)
+  --key-file <path>  file with the AES-256 key for customer login details, base64 or hex
+                     (LOGIN_DETAILS_KEY wins over it; LOGIN_DETAILS_KEY_FILE stands in for it)
   --help             this text
 
-DATABASE_URL=postgres://... uses that PostgreSQL server instead of PGlite.
+Environment (flags win over it; see docs/deployment.md):
+  DATABASE_URL=postgres://...   use that PostgreSQL server instead of PGlite
+  DB_POOL_SIZE=<n>              connections per instance (default 10)
+  LOGIN_DETAILS_KEY=<key>       the login-detail key itself, 32 bytes in base64 or hex
+  LOGIN_DETAILS_KEY_FILE=<path> a file holding it
+  PORT, HOST                    as --port and --host
+  RETENTION_INTERVAL_MS=<ms>    how often retention runs across all instances (default 60000; 0 = never)
+  SHUTDOWN_DRAIN_MS=<ms>        on SIGTERM, answer 503 on /v1/ready this long before closing (default 0)
 Prints one JSON line on stdout: {"url","engineerToken","adminToken","database"}; logs go to stderr.`;
 
 /** A mistake on the command line: the message is printed with the usage, and the exit code is 2. */
@@ -36,6 +48,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       allowPositionals: false,
       options: {
         port: { type: 'string' },
+        host: { type: 'string' },
         data: { type: 'string' },
         seed: { type: 'string' },
         live: { type: 'boolean', default: false },
@@ -47,7 +60,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new CliUsageError(describeParseError(error));
   }
   return {
-    port: values.port === undefined ? 0 : integerIn('--port', values.port, 0, 65_535),
+    port: values.port === undefined ? null : integerIn('--port', values.port, 0, 65_535),
+    host: nonEmpty('--host', values.host, 'an address'),
     dataDir: nonEmpty('--data', values.data),
     seed: values.seed === undefined ? null : integerIn('--seed', values.seed, 1, 1_000_000),
     live: values.live,
@@ -66,14 +80,14 @@ function describeParseError(error: unknown): string {
   return message;
 }
 
-function integerIn(flag: string, text: string, min: number, max: number): number {
+export function integerIn(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) throw new CliUsageError(`${flag} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}`);
   return value;
 }
 
-function nonEmpty(flag: string, text: string | undefined): string | null {
+function nonEmpty(flag: string, text: string | undefined, what = 'a path'): string | null {
   if (text === undefined) return null;
-  if (text.trim() === '') throw new CliUsageError(`${flag} needs a path`);
+  if (text.trim() === '') throw new CliUsageError(`${flag} needs ${what}`);
   return text;
 }

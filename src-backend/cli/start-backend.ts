@@ -13,34 +13,45 @@ import type { SupportCenter } from '../support-center';
 import { issueDemoTokens, workspaceIsEmpty, type DemoTokens } from './issue-demo-tokens';
 import { loadLoginDetailKey } from './load-login-detail-key';
 import type { CliArgs } from './parse-cli-args';
+import { readEnvironment } from './read-environment';
 
 export interface RunningBackend {
   url: string;
   tokens: DemoTokens;
   database: string;
+  /** Graceful: not ready, then (after the drain time) stop accepting, end streams, finish requests. */
   stop(): Promise<void>;
 }
 
-/** Opens the data, seeds it if asked, and serves the API on 127.0.0.1. */
+/** Opens the data, seeds it if asked, and serves the API (on 127.0.0.1 unless told otherwise). */
 export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger: Logger): Promise<RunningBackend> {
+  const settings = readEnvironment(args, env);
   if (args.dataDir !== null) await mkdir(args.dataDir, { recursive: true });
-  const loginDetailKey = await loadLoginDetailKey({ envValue: env.LOGIN_DETAILS_KEY, keyFile: args.keyFile, dataDir: args.dataDir }, logger);
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL || null, dataDir: args.dataDir === null ? null : join(args.dataDir, 'pglite') });
+  const loginDetailKey = await loadLoginDetailKey(
+    { envValue: env.LOGIN_DETAILS_KEY, keyFile: args.keyFile, envKeyFile: env.LOGIN_DETAILS_KEY_FILE, dataDir: args.dataDir },
+    logger,
+  );
+  const db = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: args.dataDir === null ? null : join(args.dataDir, 'pglite'),
+    poolSize: settings.poolSize,
+  });
   let center: SupportCenter | null = null;
   try {
-    center = await createSupportCenter(db, { loginDetailKey });
+    center = await createSupportCenter(db, { loginDetailKey, retentionIntervalMs: settings.retentionIntervalMs, logger });
     const tokens = await demoTokens(db, args.seed, loginDetailKey, logger);
     const server = createHttpServer(center, { logger });
-    const port = await listen(server, args.port);
+    const port = await listen(server, settings.host, settings.port);
     const live = args.live ? startLiveDemo(center, { logger }) : null;
     const running = center;
+    const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
     return {
-      url: `http://127.0.0.1:${port}`,
+      url: `http://${host}:${port}`,
       tokens,
       database: db.description,
       async stop() {
         await live?.stop();
-        await closeHttpServer(server);
+        await closeHttpServer(server, { drainMs: settings.shutdownDrainMs });
         await running.close();
         await db.close();
       },
@@ -63,12 +74,12 @@ async function demoTokens(db: Database, seed: number | null, loginDetailKey: Buf
   return issueDemoTokens(db);
 }
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use; pick another or use --port 0`) : error);
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use; pick another or use --port 0`) : error);
     });
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address !== null ? address.port : port);
     });

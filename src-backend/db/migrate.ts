@@ -1,8 +1,17 @@
 import type { Database } from './database';
 import { initialSchema } from './migrations/001-initial-schema';
+import { scaleOutSchema } from './migrations/002-scale-out';
+import { firstSyncOrderSchema } from './migrations/003-first-sync-order';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
-export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [{ id: 1, name: 'initial schema', sql: initialSchema }];
+export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
+  { id: 1, name: 'initial schema', sql: initialSchema },
+  { id: 2, name: 'per-engineer idempotency keys, retention runs', sql: scaleOutSchema },
+  { id: 3, name: 'index of open tickets by account, for the first sync', sql: firstSyncOrderSchema },
+];
+
+/** The schema version this code needs: readiness waits for it. */
+export const LATEST_MIGRATION = Math.max(...migrations.map((m) => m.id));
 
 /** An arbitrary constant: serializes migrations of several instances starting at once. */
 const MIGRATION_LOCK = 7_262_026;
@@ -22,4 +31,10 @@ export async function migrate(db: Database): Promise<number[]> {
     }
     return ran;
   });
+}
+
+/** Whether the database holds every migration this code knows (readiness). */
+export async function isMigrated(db: Database): Promise<boolean> {
+  const { rows } = await db.query<{ latest: number | null }>('SELECT max(id) AS latest FROM schema_migrations');
+  return Number(rows[0]?.latest ?? 0) >= LATEST_MIGRATION;
 }

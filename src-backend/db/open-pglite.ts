@@ -3,7 +3,7 @@ import type { Database, Queryable } from './database';
 
 /**
  * PGlite: PostgreSQL compiled to WebAssembly, in a data folder (or in memory). One connection,
- * so transactions are serialized by PGlite itself.
+ * so transactions are serialized by PGlite itself, and LISTEN/NOTIFY stays inside this process.
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   const db = dataDir === null ? new PGlite() : new PGlite(dataDir);
@@ -21,6 +21,12 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     ...queryable(db),
     description: dataDir === null ? 'PGlite (in memory)' : `PGlite (${dataDir})`,
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    async listen(channel, onNotify) {
+      const unlisten = await db.listen(channel, () => onNotify());
+      return async () => {
+        if (!db.closed) await unlisten();
+      };
+    },
     async close() {
       await db.close();
     },

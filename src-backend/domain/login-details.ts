@@ -67,3 +67,32 @@ export async function deleteExpiredLoginDetails(tx: Queryable, now: Date): Promi
   for (const row of rows) await recordChange(tx, { entity: 'loginDetail', id: row.id, accountId: row.account_id, op: 'delete' });
   return rows.length;
 }
+
+/** An arbitrary constant of our own: the advisory lock every instance takes to run retention. */
+const RETENTION_LOCK = 7_262_027;
+const RETENTION_JOB = 'login-details';
+
+export type RetentionTrigger = { kind: 'admin' } | { kind: 'schedule'; intervalMs: number };
+
+/**
+ * The retention job, once across every instance on the database. An admin run waits for a run
+ * under way and then runs; a scheduled run gives way when another instance holds the lock, or
+ * when any instance has run within the interval. Either way the run is recorded in the same
+ * transaction as its deletions. Returns how many were deleted, or null when it did not run.
+ */
+export async function runRetentionJob(tx: Queryable, now: Date, trigger: RetentionTrigger): Promise<number | null> {
+  if (trigger.kind === 'admin') {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [RETENTION_LOCK]);
+  } else {
+    const { rows } = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RETENTION_LOCK]);
+    if (rows[0]?.locked !== true) return null;
+    const last = await tx.query<{ started_at: Date }>('SELECT started_at FROM retention_runs WHERE job = $1 ORDER BY started_at DESC LIMIT 1', [RETENTION_JOB]);
+    const lastAt = last.rows[0]?.started_at;
+    if (lastAt !== undefined && now.getTime() - new Date(lastAt).getTime() < trigger.intervalMs) return null;
+  }
+  const deleted = await deleteExpiredLoginDetails(tx, now);
+  // The record of runs is itself kept for a month only.
+  await tx.query("DELETE FROM retention_runs WHERE job = $1 AND started_at < $2::timestamptz - interval '30 days'", [RETENTION_JOB, now.toISOString()]);
+  await tx.query('INSERT INTO retention_runs (job, started_at, deleted, trigger) VALUES ($1, $2, $3, $4)', [RETENTION_JOB, now.toISOString(), deleted, trigger.kind]);
+  return deleted;
+}

@@ -1,7 +1,19 @@
-import { creditForTicket, type SupportPolicy } from '../../src-shared/policy/index';
+import { creditForTicket, type PlanId, type SupportPolicy } from '../../src-shared/policy/index';
 import type { Queryable } from '../db/database';
 import { recordChange } from './change-log';
 import { isoOf } from './db-instants';
+
+/**
+ * The monthly price a ticket's credit is computed from: that of the plan the ticket was filed
+ * under, at the policy's prices (an upgrade or downgrade since changes nothing for it), and 0 while
+ * the subscription's free Silver term ran, which cost the customer nothing (POLICY.md, "Credits for
+ * missed guarantees"; the demo seed computes its credits the same way).
+ */
+export function creditPriceCents(policy: SupportPolicy, ticket: { plan: string | null; createdAt: string }, freeTerm: { startedAt: string; endsAt: string } | null): number {
+  const created = Date.parse(ticket.createdAt);
+  if (freeTerm !== null && created >= Date.parse(freeTerm.startedAt) && created < Date.parse(freeTerm.endsAt)) return 0;
+  return policy.plans.find((p) => p.id === (ticket.plan as PlanId))?.monthlyPriceCents ?? 0;
+}
 
 /**
  * A first reply after the due instant owes the customer a credit (Preset A): recorded now, to be
@@ -9,14 +21,15 @@ import { isoOf } from './db-instants';
  */
 export async function recordCreditIfOwed(tx: Queryable, policy: SupportPolicy, ticket: Record<string, unknown>, repliedAt: string): Promise<void> {
   if (!policy.guarantees.credits || ticket.due_at === null || ticket.subscription_id === null) return;
-  const { rows } = await tx.query('SELECT id, account_id, monthly_price_cents, anchor, time_zone FROM subscriptions WHERE id = $1', [ticket.subscription_id]);
+  const { rows } = await tx.query('SELECT id, anchor, time_zone, free_term FROM subscriptions WHERE id = $1', [ticket.subscription_id]);
   const subscription = rows[0];
   if (subscription === undefined) return;
+  const freeTerm = (typeof subscription.free_term === 'string' ? JSON.parse(subscription.free_term) : subscription.free_term) as { startedAt: string; endsAt: string } | null;
   const credit = creditForTicket({
     dueAt: isoOf(ticket.due_at),
     firstStaffReplyAt: repliedAt,
     now: repliedAt,
-    monthlyPriceCents: Number(subscription.monthly_price_cents),
+    monthlyPriceCents: creditPriceCents(policy, { plan: ticket.plan === null ? null : String(ticket.plan), createdAt: isoOf(ticket.created_at) }, freeTerm),
     anchor: isoOf(subscription.anchor),
     timeZone: String(subscription.time_zone),
   });

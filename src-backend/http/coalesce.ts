@@ -3,7 +3,8 @@
  * triggers becomes one run now and, if more came meanwhile, one more when the interval is up.
  * `task` reports its own failures: a rejection only ends that run.
  */
-export function coalesce(task: () => Promise<void>, intervalMs: number): { trigger(): void; stop(): void } {
+export function coalesce(task: () => Promise<void>, intervalMs: number | (() => number)): { trigger(): void; stop(): void } {
+  const interval = typeof intervalMs === 'number' ? () => intervalMs : intervalMs;
   let running = false;
   let pending = false;
   let stopped = false;
@@ -28,7 +29,7 @@ export function coalesce(task: () => Promise<void>, intervalMs: number): { trigg
       pending = true;
       return;
     }
-    const wait = lastStart + intervalMs - Date.now();
+    const wait = lastStart + interval() - Date.now();
     if (wait > 0) timer = setTimeout(run, wait);
     else run();
   };

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { SupportCenter } from '../support-center';
+import type { SyncQuery } from '../../src-shared/contract/index';
+import type { Caller, SupportCenter } from '../support-center';
 import { answerClientError } from './answer-client-error';
 import { handleRequest } from './handle-request';
 import { stderrLogger, type Logger } from './logger';
@@ -7,11 +8,15 @@ import type { Route } from './route';
 import { adminRoutes } from './routes/admin';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { sessionRoutes } from './routes/session';
 import { loginDetailRoutes } from './routes/login-details';
 import { mutationRoutes } from './routes/mutations';
 import { portalRoutes } from './routes/portal';
 import { syncRoutes } from './routes/sync';
 import { attachLifecycle } from './server-lifecycle';
+import { ChangeFeed } from './change-feed';
+import { batchedReads } from './batched-reads';
+import { limitConcurrency } from './limit-concurrency';
 
 export { closeHttpServer } from './server-lifecycle';
 
@@ -19,6 +24,8 @@ export interface HttpServerOptions {
   /** Web origins whose pages may call the API (CORS). Requests without `Origin` are unaffected. */
   allowedOrigins?: readonly string[];
   logger?: Logger;
+  /** Sync pages served at once; more wait (see limit-concurrency.ts). Keep it below the pool size. */
+  maxConcurrentSyncs?: number;
 }
 
 /**
@@ -30,9 +37,10 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
   const server = createServer();
   const lifecycle = attachLifecycle(server);
   const routes: Route[] = [
-    ...healthRoutes(lifecycle),
-    ...syncRoutes(center),
-    ...eventRoutes(center, { lifecycle, logger }),
+    ...healthRoutes(lifecycle, center),
+    ...sessionRoutes(),
+    ...syncRoutes(limitSyncs(center, options.maxConcurrentSyncs ?? 4)),
+    ...eventRoutes(center, { lifecycle, logger, feed: new ChangeFeed(center, logger) }),
     ...mutationRoutes(center),
     ...loginDetailRoutes(center),
     ...portalRoutes(center),
@@ -50,5 +58,24 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
   // these limits do not cover.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // Longer than a load balancer's idle timeout (commonly 60 s), so that the balancer, not this
+  // server, closes idle connections: otherwise a request can race the server's close and be reset.
+  server.keepAliveTimeout = 65_000;
   return server;
+}
+
+/**
+ * The center with its sync reads capped (keeping connections and CPU for engineers' actions) and
+ * identical pulls waiting together answered by one read (see batched-reads.ts).
+ */
+function limitSyncs(center: SupportCenter, limit: number): SupportCenter {
+  const pages = batchedReads<string>(limit);
+  const gate = limitConcurrency(limit, <T>(read: () => Promise<T>) => read());
+  // The caller is part of the key: an engineer is never answered with a read made for another.
+  const key = (caller: Caller, query: SyncQuery) => JSON.stringify([caller.role === 'engineer' ? caller.engineerId : 'admin', query.cursor ?? null, query.limit]);
+  return {
+    ...center,
+    sync: (caller, query) => gate(() => center.sync(caller, query)),
+    syncJson: (caller, query) => pages(key(caller, query), () => center.syncJson(caller, query)),
+  };
 }

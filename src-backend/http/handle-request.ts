@@ -7,6 +7,7 @@ import { applyCors, preflightHeaders } from './cors';
 import { apiError, errorReply } from './error-reply';
 import type { Logger } from './logger';
 import { readJsonBody } from './read-json-body';
+import { logRequest, type RequestLog } from './request-log';
 import type { Access, Reply, Route, RouteContext } from './route';
 import { matchRoute, parseTarget } from './router';
 import { sendJson } from './send-response';
@@ -21,11 +22,12 @@ export interface RequestDeps {
   allowedOrigins: ReadonlySet<string>;
 }
 
-/** One request, start to end: every outcome, including a bug, becomes a JSON reply. */
+/** One request, start to end: every outcome, including a bug, becomes a JSON reply, and one log line. */
 export async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: RequestDeps): Promise<void> {
+  const log = logRequest(req, res, deps.logger);
   let reply: Reply;
   try {
-    reply = await dispatch(req, res, deps);
+    reply = await dispatch(req, res, deps, log);
   } catch (error) {
     reply = errorReply(error, deps.logger, { method: req.method, path: req.url?.split('?')[0] });
   }
@@ -37,13 +39,14 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
   sendJson(res, reply.status, reply.body, headers);
 }
 
-async function dispatch(req: IncomingMessage, res: ServerResponse, deps: RequestDeps): Promise<Reply> {
+async function dispatch(req: IncomingMessage, res: ServerResponse, deps: RequestDeps, log: RequestLog): Promise<Reply> {
   const method = req.method ?? 'GET';
   const target = parseTarget(req.url ?? '/');
   if (target === null) throw new RequestError(400, 'bad-request', 'the request path is not valid percent-encoding');
   applyCors(req, res, deps.allowedOrigins);
   const match = matchRoute(deps.routes, method, target.segments);
   const path = `/${target.segments.join('/')}`;
+  if (match.kind === 'found') log.route = match.route.path;
   if (match.kind === 'not-found') return { status: 404, body: apiError('not-found', `no route ${path}`) };
   if (match.kind === 'wrong-method') {
     if (method === 'OPTIONS') return { status: 204, headers: { Allow: match.allow.join(', '), ...preflightHeaders(match.allow) } };

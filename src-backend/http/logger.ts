@@ -1,4 +1,4 @@
-/** Where the HTTP layer reports what it cannot answer for in a response (bugs, broken streams). */
+/** Where the backend reports requests and what it cannot answer for in a response (bugs, broken streams). */
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
   warn(message: string, details?: Record<string, unknown>): void;
@@ -6,7 +6,8 @@ export interface Logger {
 }
 
 /**
- * One line per entry on stderr: stdout belongs to the CLI's single JSON line, which scripts and
+ * Structured logs: one JSON object per line on stderr (`time`, `level`, `msg`, then the details),
+ * for a log collector to parse. stdout belongs to the CLI's single JSON line, which scripts and
  * tests parse.
  */
 export const stderrLogger: Logger = {
@@ -15,9 +16,12 @@ export const stderrLogger: Logger = {
   error: (message, details) => writeLine('error', message, details),
 };
 
+export function logLine(level: string, message: string, details?: Record<string, unknown>, time = new Date()): string {
+  return JSON.stringify({ time: time.toISOString(), level, msg: message, ...details }, replaceErrors);
+}
+
 function writeLine(level: string, message: string, details?: Record<string, unknown>): void {
-  const suffix = details === undefined ? '' : ` ${JSON.stringify(details, replaceErrors)}`;
-  process.stderr.write(`${new Date().toISOString()} ${level} ${message}${suffix}\n`);
+  process.stderr.write(`${logLine(level, message, details)}\n`);
 }
 
 function replaceErrors(_key: string, value: unknown): unknown {

@@ -10,6 +10,11 @@ export function stampResponse(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
+/** A reply body that is JSON text already (a sync page, which the database writes): sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** Writes a JSON reply; a no-op when the response is already gone (client closed, or a stream). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
@@ -19,7 +24,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     res.writeHead(status).end();
     return;
   }
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.writeHead(status).end(text);

@@ -30,12 +30,16 @@ export function attachLifecycle(server: Server): ServerLifecycle {
 }
 
 /**
- * Stops accepting connections, ends event streams, lets requests in flight finish, and resolves
- * once every connection is closed. After `graceMs` the remaining connections are cut.
+ * Stops accepting connections, ends event streams (their clients reconnect, through the load
+ * balancer, to another instance), lets requests in flight finish, and resolves once every
+ * connection is closed. After `graceMs` the remaining connections are cut. With `drainMs`, the
+ * server first says 503 on readiness for that long while still serving, so a load balancer has
+ * taken it out of rotation before its listener closes.
  */
-export async function closeHttpServer(server: Server, options: { graceMs?: number } = {}): Promise<void> {
+export async function closeHttpServer(server: Server, options: { graceMs?: number; drainMs?: number } = {}): Promise<void> {
   const lifecycle = lifecycles.get(server);
   if (lifecycle) lifecycle.stopping = true;
+  if ((options.drainMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, options.drainMs));
   const closed = new Promise<void>((resolve) => {
     // An error here only says the server was not listening; there is nothing left to wait for.
     server.close(() => resolve());

@@ -1,48 +1,63 @@
-import type { SyncChange } from '../../src-shared/contract/index';
 import type { Queryable } from '../db/database';
-import { rowMappers } from '../domain/row-mappers';
-import { INITIAL_RANKS } from './initial-ranks';
+import { bindNamed } from './change-json-sql';
+import { COUNT_ALL_ROWS_SQL, INITIAL_RANKS } from './initial-ranks';
 import type { InitialCursor, SyncCursor } from './sync-cursor';
 
+/** A page before it is wrapped: its changes as JSON texts, in order, and where the next one starts. */
 export interface PageDraft {
-  changes: SyncChange[];
+  /** JSON texts of changes, each one change or several joined by commas. */
+  changes: string[];
+  /** How many changes `changes` holds. */
+  count: number;
   next: SyncCursor;
 }
 
-/** The first sync's starting point: the transaction horizon now, and how many rows it will send. */
-export async function startInitialSync(tx: Queryable): Promise<InitialCursor> {
-  const { rows } = await tx.query<{ w: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS w');
-  let total = 0;
-  for (const rank of INITIAL_RANKS) {
-    const counted = await tx.query<{ n: number }>(rank.countSql);
-    total += Number(counted.rows[0]?.n ?? 0);
-  }
-  return { v: 1, k: 'i', w: String(rows[0]?.w), r: 0, a: null, d: 0, t: total };
+/**
+ * The first sync's starting point: the transaction horizon now, and how many rows it will send.
+ * Taken before any row is read, so every change the walk could miss commits above the horizon.
+ */
+export async function startInitialSync(db: Queryable): Promise<InitialCursor> {
+  const { rows } = await db.query<{ w: string; n: number }>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS w, (${COUNT_ALL_ROWS_SQL})::int AS n`);
+  return { v: 2, k: 'i', w: String(rows[0]?.w), r: 0, a: null, d: 0, t: Number(rows[0]?.n ?? 0) };
 }
 
-/** Up to `limit` current rows from the cursor's rank onwards, as upserts at their current versions. */
-export async function readInitialPage(tx: Queryable, cursor: InitialCursor, limit: number): Promise<PageDraft> {
-  const changes: SyncChange[] = [];
+interface RankRows {
+  n: number;
+  built: number;
+  last: string[] | null;
+  changes: string | null;
+}
+
+/**
+ * Up to `limit` current rows from the cursor's rank onwards, as upserts at their current versions.
+ * Each rank is one statement; a page needs no transaction of its own, because what a page could
+ * miss or repeat between two statements it could equally between two pages, and the change log
+ * replayed from the horizon covers both.
+ */
+export async function readInitialPage(db: Queryable, cursor: InitialCursor, limit: number): Promise<PageDraft> {
+  const changes: string[] = [];
+  let count = 0;
   let { r: rankIndex, a: after } = cursor;
-  while (changes.length < limit && rankIndex < INITIAL_RANKS.length) {
+  while (count < limit && rankIndex < INITIAL_RANKS.length) {
     const rank = INITIAL_RANKS[rankIndex] as (typeof INITIAL_RANKS)[number];
-    const want = limit - changes.length;
-    const { rows } = await tx.query(rank.sql, rank.params(after, want));
-    const toRow = rowMappers[rank.entity];
-    for (const row of rows) {
-      changes.push({ op: 'upsert', entity: rank.entity, id: String(row.id), version: Number(row.version), row: toRow(row) } as SyncChange);
-    }
-    if (rows.length < want) {
+    const want = limit - count;
+    const { text, params } = bindNamed(rank.sql, { k1: after?.[0] ?? '', k2: after?.[1] ?? '', limit: want, horizon: cursor.w });
+    const { rows } = await db.query<RankRows>(text, params);
+    const { n, built, last, changes: joined } = rows[0] ?? { n: 0, built: 0, last: null, changes: null };
+    if (built !== n) throw new Error(`sync: ${n - built} ${rank.entity} rows could not be written as JSON`);
+    if (joined !== null) changes.push(joined);
+    count += n;
+    if (n < want || last === null) {
       rankIndex++;
       after = null;
     } else {
-      after = rank.keyOf(rows[rows.length - 1] as Record<string, unknown>);
+      after = last.map(String);
     }
   }
-  const done = cursor.d + changes.length;
   if (rankIndex >= INITIAL_RANKS.length) {
     // History is complete: replay every change from the horizon the first sync started at.
-    return { changes, next: { v: 1, k: 'c', x: cursor.w, s: 0 } };
+    return { changes, count, next: { v: 1, k: 'c', x: cursor.w, s: 0 } };
   }
-  return { changes, next: { ...cursor, r: rankIndex, a: after, d: done, t: Math.max(cursor.t, done) } };
+  const done = cursor.d + count;
+  return { changes, count, next: { ...cursor, r: rankIndex, a: after, d: done, t: Math.max(cursor.t, done) } };
 }

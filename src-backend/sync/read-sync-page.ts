@@ -2,30 +2,49 @@ import type { SyncPage, SyncQuery } from '../../src-shared/contract/index';
 import type { Database } from '../db/database';
 import { INITIAL_RANKS } from './initial-ranks';
 import { readChangesPage } from './read-changes-page';
+import { readAhead, takeReadAhead } from './page-prefetch';
 import { readInitialPage, startInitialSync } from './read-initial-page';
-import { decodeCursor, encodeCursor } from './sync-cursor';
+import { decodeCursor, encodeCursor, type InitialCursor } from './sync-cursor';
+
+type Envelope = Omit<SyncPage, 'changes'>;
 
 /**
- * One sync page. Read in a repeatable-read transaction so that a page is one consistent picture:
- * the log rows and the current rows behind them come from the same snapshot.
+ * One sync page as JSON text, which is what `GET /v1/sync` sends: the database writes every
+ * change as JSON (change-json-sql.ts) and the page is their concatenation inside the envelope,
+ * so no row is parsed, mapped or stringified on the way. Each statement reads one consistent
+ * snapshot; see readInitialPage and readChangesPage for why a page needs no more than that.
  */
+export async function readSyncPageJson(db: Database, query: SyncQuery, now: Date): Promise<string> {
+  const decoded = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const cursor = decoded ?? (await startInitialSync(db));
+  if (cursor.k === 'i') {
+    const readAheadDraft = query.cursor === undefined ? null : takeReadAhead(db, query.cursor, query.limit, Date.now());
+    const { changes, count, next } = (await readAheadDraft) ?? (await readInitialPage(db, cursor, query.limit));
+    const envelope = initialEnvelope(cursor, next, count, now);
+    if (next.k === 'i') readAhead(db, envelope.cursor, query.limit, Date.now(), () => readInitialPage(db, next, query.limit));
+    return pageJson(changes, envelope);
+  }
+  const { changes, next, more } = await readChangesPage(db, cursor, query.limit);
+  return pageJson(changes, { cursor: encodeCursor(next), hasMore: more, phase: 'changes', progress: null, serverTime: now.toISOString() });
+}
+
+/** The same page as a value, for callers inside the backend (the demo's discovery, tests). */
 export async function readSyncPage(db: Database, query: SyncQuery, now: Date): Promise<SyncPage> {
-  return db.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const cursor = query.cursor === undefined ? await startInitialSync(tx) : decodeCursor(query.cursor);
-    if (cursor.k === 'i') {
-      const { changes, next } = await readInitialPage(tx, cursor, query.limit);
-      const rank = next.k === 'i' ? INITIAL_RANKS[next.r] : undefined;
-      return {
-        changes,
-        cursor: encodeCursor(next),
-        hasMore: true,
-        phase: rank?.phase ?? 'changes',
-        progress: next.k === 'i' ? { done: next.d, total: next.t } : { done: cursor.d + changes.length, total: Math.max(cursor.t, cursor.d + changes.length) },
-        serverTime: now.toISOString(),
-      };
-    }
-    const { changes, next, more } = await readChangesPage(tx, cursor, query.limit);
-    return { changes, cursor: encodeCursor(next), hasMore: more, phase: 'changes', progress: null, serverTime: now.toISOString() };
-  });
+  return JSON.parse(await readSyncPageJson(db, query, now)) as SyncPage;
+}
+
+function initialEnvelope(cursor: InitialCursor, next: Awaited<ReturnType<typeof readInitialPage>>['next'], sent: number, now: Date): Envelope {
+  const done = cursor.d + sent;
+  return {
+    cursor: encodeCursor(next),
+    hasMore: true,
+    // The phase of what comes next: the page that completes the open tickets already says history.
+    phase: next.k === 'i' ? (INITIAL_RANKS[next.r]?.phase ?? 'changes') : 'changes',
+    progress: next.k === 'i' ? { done: next.d, total: next.t } : { done, total: Math.max(cursor.t, done) },
+    serverTime: now.toISOString(),
+  };
+}
+
+function pageJson(changes: readonly string[], envelope: Envelope): string {
+  return `{"changes":[${changes.join(',')}],${JSON.stringify(envelope).slice(1)}`;
 }

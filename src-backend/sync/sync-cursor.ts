@@ -5,9 +5,13 @@ import { RequestError } from '../support-center';
  * Cursors are opaque to clients: base64url JSON, validated on the way back in. `initial` walks the
  * current rows rank by rank (open tickets first) and remembers the transaction horizon it started
  * at; `changes` is a position in the change log, (transaction id, sequence).
+ *
+ * Initial cursors are version 2 since the ranks were reordered; a version-1 one, held by a client
+ * that was in its first sync when the server was upgraded, starts that first sync over (rows carry
+ * versions, so what the client already holds is simply confirmed).
  */
 const initialCursorSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   k: z.literal('i'),
   /** Transaction horizon when the first sync began: the change log is replayed from here. */
   w: z.string().regex(/^\d{1,20}$/),
@@ -25,7 +29,9 @@ const changesCursorSchema = z.object({
   s: z.number().int().nonnegative(),
 });
 
-const cursorSchema = z.discriminatedUnion('k', [initialCursorSchema, changesCursorSchema]);
+const legacyInitialCursorSchema = z.object({ v: z.literal(1), k: z.literal('i') });
+
+const cursorSchema = z.union([initialCursorSchema, changesCursorSchema]);
 export type SyncCursor = z.infer<typeof cursorSchema>;
 export type InitialCursor = z.infer<typeof initialCursorSchema>;
 export type ChangesCursor = z.infer<typeof changesCursorSchema>;
@@ -34,7 +40,8 @@ export function encodeCursor(cursor: SyncCursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(text: string): SyncCursor {
+/** The cursor, or null when the first sync must start over. */
+export function decodeCursor(text: string): SyncCursor | null {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -42,6 +49,7 @@ export function decodeCursor(text: string): SyncCursor {
     throw new RequestError(400, 'bad-request', 'cursor: not a cursor this server issued', 'cursor');
   }
   const parsed = cursorSchema.safeParse(decoded);
+  if (!parsed.success && legacyInitialCursorSchema.safeParse(decoded).success) return null;
   if (!parsed.success) throw new RequestError(400, 'bad-request', 'cursor: not a cursor this server issued', 'cursor');
   return parsed.data;
 }

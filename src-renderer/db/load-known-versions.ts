@@ -12,18 +12,30 @@ import { accountIdOf, purgeKey, rowKey, type KnownVersions, type VersionKey } fr
 
 type VersionedTable = Table<{ id: string; _v: number }, string>;
 
+/** How many stored keys per page id a key-only read of the page's range may return before it is not worth it. */
+const KEYS_PER_ID = 4;
+
 /**
- * Versions of the rows that exist among `ids`. A page of rows the cache has never seen (most of a
- * first sync) is the common, expensive case, so one `count` over the page's key range answers it
- * before any row is read.
+ * Versions of the rows that exist among `ids`. A page is mostly rows the cache does not hold yet
+ * (a first sync), or rows of a narrow key range (the first sync walks tables in key order), so one
+ * key-only read of the page's range says which ids exist, and only those rows are read. When the
+ * range holds many more stored rows than the page (ids scattered over the table, as in the change
+ * log), the rows of the page's ids are read directly.
  */
 async function existingVersions(table: VersionedTable, ids: readonly string[]): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   if (ids.length === 0) return found;
   const sorted = [...ids].sort();
-  const inRange = await table.where(':id').between(sorted[0], sorted[sorted.length - 1], true, true).count();
-  if (inRange === 0) return found;
-  const rows = await table.bulkGet(sorted);
+  const budget = ids.length * KEYS_PER_ID;
+  const stored = await table.where(':id').between(sorted[0], sorted[sorted.length - 1], true, true).limit(budget + 1).primaryKeys();
+  if (stored.length === 0) return found;
+  let candidates = sorted;
+  if (stored.length <= budget) {
+    const present = new Set(stored);
+    candidates = sorted.filter((id) => present.has(id));
+    if (candidates.length === 0) return found;
+  }
+  const rows = await table.bulkGet(candidates);
   for (const row of rows) if (row !== undefined) found.set(row.id, row._v);
   return found;
 }

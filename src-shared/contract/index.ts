@@ -5,3 +5,4 @@ export * from './sync';
 export * from './mutations';
 export * from './api-error';
 export * from './portal';
+export * from './session';

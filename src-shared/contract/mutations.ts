@@ -19,6 +19,8 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('checklist-answer'), ...base, item: engineerChecklistItemSchema, value: z.boolean().nullable() }),
   z.object({ kind: z.literal('category'), ...base, categoryId: z.string().min(1).max(64).nullable() }),
   z.object({ kind: z.literal('status'), ...base, status: ticketStatusSchema }),
+  /** The customer asked for a login detail to be deleted before its 30 days are up. */
+  z.object({ kind: z.literal('purge-login-detail'), ...base, loginDetailId: idSchema }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type MutationKind = Mutation['kind'];

@@ -57,10 +57,13 @@ export type UpsertChange = z.infer<typeof upsertChangeSchema>;
 export const MAX_SYNC_LIMIT = 5_000;
 export const DEFAULT_SYNC_LIMIT = 1_000;
 
+/** An opaque sync position: the client stores it and sends it back, never looks inside. */
+export const syncCursorSchema = z.string().min(1).max(512);
+
 /** `GET /v1/sync?cursor=&limit=` */
 export const syncQuerySchema = z.object({
   /** Opaque; absent on the first sync of a client. */
-  cursor: z.string().min(1).max(512).optional(),
+  cursor: syncCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_SYNC_LIMIT).default(DEFAULT_SYNC_LIMIT),
 });
 export type SyncQuery = z.infer<typeof syncQuerySchema>;
@@ -75,7 +78,7 @@ export type SyncPhase = z.infer<typeof syncPhaseSchema>;
 export const syncPageSchema = z.object({
   changes: z.array(syncChangeSchema),
   /** Where the next page starts; store it with the page, in the same transaction. */
-  cursor: z.string().min(1).max(512),
+  cursor: syncCursorSchema,
   hasMore: z.boolean(),
   phase: syncPhaseSchema,
   /** Rows sent so far and in all during the first sync; null once it is done. */
@@ -85,5 +88,5 @@ export const syncPageSchema = z.object({
 export type SyncPage = z.infer<typeof syncPageSchema>;
 
 /** The data of a `changes` server-sent event on `GET /v1/events`: changes are waiting past this cursor. */
-export const changesEventSchema = z.object({ cursor: z.string().min(1).max(512) });
+export const changesEventSchema = z.object({ cursor: syncCursorSchema });
 export type ChangesEvent = z.infer<typeof changesEventSchema>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -105,7 +105,10 @@ const rate = (rows: number, ms: number) => (rows * 1000) / ms;
 const count = (n: number) => n.toLocaleString('en-US');
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
-function report(seeded: SeededDemo, seedSeconds: number, browser: string, r: CacheSyncResult): string[] {
+/** The machine is shared: the load average goes next to the figures. */
+const load = () => `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`;
+
+function report(seeded: SeededDemo, seedSeconds: number, browser: string, r: CacheSyncResult, loadBefore: string): string[] {
   const openTickets = seeded.counts.openTickets ?? 0;
   const baseline = rate(r.bulkPutRows, r.bulkPutMs);
   const applyOnly = rate(r.changes, r.applyMs);
@@ -123,7 +126,7 @@ function report(seeded: SeededDemo, seedSeconds: number, browser: string, r: Cac
       `${formatRate(rate(r.changes, r.syncMs))} (fetch, JSON and applyBatch; the backend serves from this same Node process)`,
     `  open tickets queryable after ${openFigure} — target ≤ ${TARGET_OPEN_MS / 1000} s: ${verdict(openMet)}`,
     `    (the last open ticket row itself was committed after ${r.openRowsMs === null ? 'never' : `${count(Math.round(r.openRowsMs))} ms`}; ` +
-      `the initial-open phase goes on with the open tickets' messages and login details)`,
+      `the initial-open phase carries the policies, engineers, products, the open tickets' accounts and subscriptions, and the open tickets)`,
     `  applyBatch alone, sum over that sync: ${formatRate(applyOnly)} = ${(applyOnly / baseline).toFixed(2)}x the bulkPut baseline below` +
       ` (measured first, into an empty profile, not side by side with it)`,
     `the same pages again from memory, applyBatch and plain bulkPut taking turns page by page, each into a fresh cache:`,
@@ -131,6 +134,7 @@ function report(seeded: SeededDemo, seedSeconds: number, browser: string, r: Cac
       verdict(replay >= TARGET_RATIO * baseline),
     `  baseline, plain Dexie bulkPut of the same ${count(r.bulkPutRows)} rows, one per table per page: ${formatRate(baseline)}`,
     `  stored by the sync: ${count(distinct)} rows (${Object.entries(r.stored).map(([table, n]) => `${count(n)} ${table}`).join(', ')})`,
+    `  machine: ${loadBefore} when the browser started, ${load()} at the end`,
   ];
 }
 
@@ -157,8 +161,9 @@ export async function benchCacheSync(): Promise<string[]> {
       openTickets: seeded.counts.openTickets ?? 0,
       now: NOW.toISOString(),
     };
+    const loadBefore = load();
     const { result, browser } = await runInChromium(harness.origin, request);
-    return report(seeded, seedSeconds, browser, result);
+    return report(seeded, seedSeconds, browser, result, loadBefore);
   } finally {
     if (harness !== undefined) await closeHttpServer(harness.server, { graceMs: 100 });
     await backend?.close();

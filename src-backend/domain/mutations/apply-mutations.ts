@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database';
 import { RequestError } from '../../support-center';
 import type { PolicyCache } from '../policy-cache';
 import { rejected, type Outcome } from './mutation-outcome';
+import { purgeLoginDetail } from './purge-login-detail';
 import * as actions from './ticket-actions';
 
 async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: string; name: string }, mutation: Mutation, now: Date): Promise<Outcome> {
@@ -25,13 +26,16 @@ async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: st
       return actions.setCategory(ctx, mutation);
     case 'status':
       return actions.setStatus(ctx, mutation);
+    case 'purge-login-detail':
+      return purgeLoginDetail(ctx, mutation);
   }
 }
 
 /**
- * Applies a batch in one transaction. Each idempotency key is claimed first: a key seen before
- * (in this batch, an earlier one, or a concurrent request, which the insert waits for) answers with
- * the stored result and changes nothing.
+ * Applies a batch in one transaction. Each idempotency key is claimed first: a key the same
+ * engineer sent before (in this batch, an earlier one, or a concurrent request, which the insert
+ * waits for) answers with the stored result and changes nothing. Keys are scoped per engineer:
+ * clients choose them, and one engineer's key must never answer with another engineer's result.
  */
 export async function applyMutations(tx: Queryable, policies: PolicyCache, engineerId: string, batch: MutationBatch, now: Date): Promise<MutationBatchResponse> {
   const { rows } = await tx.query<{ name: string }>('SELECT name FROM engineers WHERE id = $1', [engineerId]);
@@ -40,18 +44,18 @@ export async function applyMutations(tx: Queryable, policies: PolicyCache, engin
   const results: MutationResult[] = [];
   for (const mutation of batch.mutations) {
     const claimed = await tx.query(
-      "INSERT INTO idempotency_keys (key, engineer_id, result) VALUES ($1, $2, 'null') ON CONFLICT (key) DO NOTHING RETURNING key",
+      "INSERT INTO idempotency_keys (key, engineer_id, result) VALUES ($1, $2, 'null') ON CONFLICT (engineer_id, key) DO NOTHING RETURNING key",
       [mutation.idempotencyKey, engineerId],
     );
     if (claimed.rows.length === 0) {
-      const stored = await tx.query<{ result: unknown }>('SELECT result FROM idempotency_keys WHERE key = $1', [mutation.idempotencyKey]);
+      const stored = await tx.query<{ result: unknown }>('SELECT result FROM idempotency_keys WHERE engineer_id = $1 AND key = $2', [engineerId, mutation.idempotencyKey]);
       const result = stored.rows[0]?.result;
       results.push((typeof result === 'string' ? JSON.parse(result) : result) as MutationResult);
       continue;
     }
     const outcome = await applyOne(tx, policies, engineer, mutation, now);
     const result: MutationResult = { idempotencyKey: mutation.idempotencyKey, ...outcome };
-    await tx.query('UPDATE idempotency_keys SET result = $2 WHERE key = $1', [mutation.idempotencyKey, JSON.stringify(result)]);
+    await tx.query('UPDATE idempotency_keys SET result = $3 WHERE engineer_id = $1 AND key = $2', [engineerId, mutation.idempotencyKey, JSON.stringify(result)]);
     results.push(result);
   }
   return { results };

@@ -1,11 +1,12 @@
 import type { SupportCenter } from '../../support-center';
 import { RequestError } from '../../support-center';
+import type { ChangeFeed } from '../change-feed';
 import { streamChangeEvents } from '../change-event-stream';
 import type { Logger } from '../logger';
 import { defineRoute, type Route } from '../route';
 import type { ServerLifecycle } from '../server-lifecycle';
 
-export function eventRoutes(center: SupportCenter, deps: { lifecycle: ServerLifecycle; logger: Logger }): Route[] {
+export function eventRoutes(center: SupportCenter, deps: { lifecycle: ServerLifecycle; logger: Logger; feed: ChangeFeed }): Route[] {
   return [
     defineRoute({
       method: 'GET',

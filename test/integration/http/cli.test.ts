@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPageSchema } from '../../../src-shared/contract/index';
+import { createScratchDatabase } from '../../fixtures/test-databases';
+import { forEachDatabase } from './test-server';
 
 interface Started {
   url: string;
@@ -21,8 +23,9 @@ interface CliRun {
 }
 
 /** `npm run backend` without npm in between, so signals reach the server itself. */
-function runCli(args: string[]): CliRun {
+function runCli(args: string[], databaseUrl: string | null): CliRun {
   const { DATABASE_URL: _url, LOGIN_DETAILS_KEY: _key, ...env } = process.env;
+  if (databaseUrl !== null) env.DATABASE_URL = databaseUrl;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-backend/cli.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -42,42 +45,52 @@ async function syncWorks(started: Started): Promise<void> {
   syncPageSchema.parse(await response.json());
 }
 
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'backend-cli-'));
-});
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
-
-describe('npm run backend', () => {
-  it('refuses an unknown flag with a clear message', async () => {
-    const { code, stderr } = await runCli(['--port', '0', '--prot', '8080']).exited;
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown option --prot/);
-    expect(stderr).toMatch(/usage:/);
+forEachDatabase('npm run backend', (target) => {
+  let dataDir: string;
+  /** On PostgreSQL, a database of the suite's own; the data folder then holds only the key. */
+  let scratch: { url: string; drop(): Promise<void> } | null = null;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'backend-cli-'));
+    if (target.name === 'PostgreSQL') scratch = await createScratchDatabase();
   });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await scratch?.drop();
+  });
+  const url = () => scratch?.url ?? null;
 
-  it('seeds a data folder, serves it, keeps the key outside the database, and stops on SIGTERM', async () => {
-    const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5']);
-    const started = await run.started;
-    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(started.database).toBe(`PGlite (${join(dataDir, 'pglite')})`);
-    expect(started.engineerToken).toMatch(/^sa_/);
-    await syncWorks(started);
-    const keyFile = await stat(join(dataDir, 'login-details.key'));
-    if (process.platform !== 'win32') expect(keyFile.mode & 0o777).toBe(0o600);
-    run.child.kill('SIGTERM');
-    expect((await run.exited).code).toBe(0);
-  }, 90_000);
+  describe('npm run backend', () => {
+    it('refuses an unknown flag with a clear message', async () => {
+      const { code, stderr } = await runCli(['--port', '0', '--prot', '8080'], url()).exited;
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/unknown option --prot/);
+      expect(stderr).toMatch(/usage:/);
+      // Starting Node with tsx takes seconds on a busy machine.
+    }, 30_000);
 
-  it('on existing data, seeds nothing and issues fresh tokens that work', async () => {
-    const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5']);
-    const started = await run.started;
-    await syncWorks(started);
-    const admin = await fetch(`${started.url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${started.adminToken}` } });
-    expect(admin.status).toBe(200);
-    run.child.kill('SIGINT');
-    const { code, stderr } = await run.exited;
-    expect(code).toBe(0);
-    expect(stderr).toMatch(/not seeding/);
-  }, 90_000);
+    it('seeds a data folder, serves it, keeps the key outside the database, and stops on SIGTERM', async () => {
+      const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5'], url());
+      const started = await run.started;
+      expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(started.database).toBe(scratch === null ? `PGlite (${join(dataDir, 'pglite')})` : `PostgreSQL (${new URL(scratch.url).host})`);
+      expect(started.engineerToken).toMatch(/^sa_/);
+      await syncWorks(started);
+      const keyFile = await stat(join(dataDir, 'login-details.key'));
+      if (process.platform !== 'win32') expect(keyFile.mode & 0o777).toBe(0o600);
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+    }, 90_000);
+
+    it('on existing data, seeds nothing and issues fresh tokens that work', async () => {
+      const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5'], url());
+      const started = await run.started;
+      await syncWorks(started);
+      const admin = await fetch(`${started.url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${started.adminToken}` } });
+      expect(admin.status).toBe(200);
+      run.child.kill('SIGINT');
+      const { code, stderr } = await run.exited;
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/not seeding/);
+    }, 90_000);
+  });
 });

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import { describe } from 'vitest';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
-import { openDatabase } from '../../../src-backend/db/open-database';
 import { createHttpServer, type HttpServerOptions } from '../../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../../src-backend/http/server-lifecycle';
 import type { SupportCenter } from '../../../src-backend/support-center';
 import { createSmallWorkspace, type SmallWorkspace } from '../../fixtures/small-workspace';
+import { testDatabaseTargets, type TestDatabaseTarget } from '../../fixtures/test-databases';
 
 export interface TestServer {
   url: string;
@@ -16,12 +17,25 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real center on an in-memory PGlite behind the real HTTP server, on a free port. */
-export async function startTestServer(options: HttpServerOptions = {}): Promise<TestServer> {
-  const db = await openDatabase({ dataDir: null });
+/**
+ * Runs `suite` once per database the backend supports: embedded PGlite, and the PostgreSQL server
+ * of DATABASE_URL (skipped, with the reason printed, where it is not set). On a shared server the
+ * sync horizon is cluster-wide, so a test that waits for its own change to sync polls, bounded.
+ */
+export function forEachDatabase(name: string, suite: (target: TestDatabaseTarget) => void): void {
+  for (const target of testDatabaseTargets) {
+    if (target.skipReason !== null) console.warn(`${name} on ${target.name} skipped: ${target.skipReason}`);
+    describe.skipIf(target.skipReason !== null)(`${name} on ${target.name}`, () => suite(target));
+  }
+}
+
+/** The real center on `target` (in-memory PGlite by default) behind the real HTTP server, on a free port. */
+export async function startTestServer(options: HttpServerOptions & { target?: TestDatabaseTarget } = {}): Promise<TestServer> {
+  const { target = testDatabaseTargets[0] as TestDatabaseTarget, ...serverOptions } = options;
+  const { db, drop } = await target.open();
   const workspace = await createSmallWorkspace(db);
   const center = await createSupportCenter(db, { loginDetailKey: workspace.loginDetailKey, retentionIntervalMs: 0 });
-  const server = createHttpServer(center, { logger: quietLogger, ...options });
+  const server = createHttpServer(center, { logger: quietLogger, ...serverOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -34,6 +48,7 @@ export async function startTestServer(options: HttpServerOptions = {}): Promise<
       await closeHttpServer(server, { graceMs: 1_000 });
       await center.close();
       await db.close();
+      await drop();
     },
   };
 }

@@ -1,0 +1,23 @@
+import type { Database, Queryable } from './database';
+
+/** PostgreSQL's "try again" answers: a deadlock victim, a serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 5;
+
+/**
+ * One transaction, run again from the start when PostgreSQL picked it as a deadlock victim. With
+ * several writers (instances, pools) two transactions can lock rows in opposite orders (a
+ * termination locks the account then its tickets; a customer message locks a ticket, then the
+ * account through its foreign key). The victim was rolled back whole, so running it again is safe.
+ */
+export async function retryTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      // Jittered, so that the two victims of one deadlock do not meet again at once.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
