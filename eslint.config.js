@@ -102,6 +102,13 @@ export default defineConfig(
   },
 
   {
+    // The embedded demo workspace is the reference backend run in-process: the one src-main file that imports it.
+    name: 'layer/src-main embedded demo',
+    files: ['src-main/services/embedded-demo.ts'],
+    rules: restrictImports([forbid.electron, ...mainImportBans.filter((ban) => ban !== forbid.srcBackend)]),
+  },
+
+  {
     name: 'layer/src-renderer',
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,8 +1,9 @@
 // `npm start`: the desktop app where Electron can run; elsewhere the same UI in
 // web mode, so the app is usable on machines without the Electron binary.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 
 const require = createRequire(import.meta.url);
 const webConfigFile = 'vite.web.config.ts';
@@ -13,7 +14,7 @@ if (blocker === undefined) {
   await startDesktop();
 } else {
   console.warn(`\nSupport Agent: Electron cannot launch on this machine (${blocker}).`);
-  console.warn('Falling back to web mode: the same UI, served to a browser on 127.0.0.1.\n');
+  console.warn('Falling back to web mode: the same app, its services in a Node host, the UI served to a browser on 127.0.0.1.\n');
   await startWeb();
 }
 
@@ -52,12 +53,28 @@ async function startDesktop() {
   await preview({}, { skipBuild: false });
 }
 
+/**
+ * Web mode (`npm run web`): the main-process services in a Node host that serves this UI on
+ * 127.0.0.1, with the embedded demo workspace unless a backend was signed in to before. Arguments
+ * after `npm start --` go to the host (e.g. `--backend <url> --token <token>`).
+ */
 async function startWeb() {
-  const { build, preview } = await import('vite');
-  await build({ configFile: webConfigFile });
-  // Not the e2e tests' port (4317), so both can run at once; if busy, take the next free one.
-  const server = await preview({ configFile: webConfigFile, preview: { port: 4300, strictPort: false } });
-  console.log('\nSupport Agent (web mode) is running. Open it in a browser:');
-  server.printUrls();
-  console.log('Press Ctrl+C to stop.');
+  const { build } = await import('vite');
+  // Built every start, as the desktop path does, so the page matches the sources.
+  await build({ configFile: webConfigFile, logLevel: 'warn' });
+  // Its own process group: Ctrl+C reaches this script only, which hands the host one signal to stop gracefully.
+  const host = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => host.kill(signal));
+  process.on('exit', () => host.kill('SIGTERM'));
+  const lines = createInterface({ input: host.stdout });
+  lines.once('line', (line) => {
+    const info = JSON.parse(line);
+    const workspace = info.demo ? 'the embedded demo workspace' : info.backendUrl;
+    console.log(`\nSupport Agent (web mode) is running, syncing with ${workspace}.`);
+    console.log('Open this address in a browser (it carries this launch\'s secret; keep it to yourself):\n');
+    console.log(`  ${info.url}\n`);
+    console.log('Press Ctrl+C to stop.');
+  });
+  const code = await new Promise((resolve) => host.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
+  process.exit(code);
 }

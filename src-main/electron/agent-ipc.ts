@@ -1,12 +1,25 @@
-import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ELECTRON_CHANNELS } from '../../src-shared/ipc/agent-api';
-import { agentChannels, type AgentChannel, type AgentHandlers } from '../../src-shared/ipc/agent-channels';
+import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentHandlers } from '../../src-shared/ipc/agent-channels';
 import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
 import { fail, type Result } from '../../src-shared/ipc/result';
 import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
 
 /** A renderer that reloads or hangs must not stall the sync engine forever. */
 const CACHE_CALL_TIMEOUT_MS = 30_000;
+
+/** The parts of Electron's ipcMain this file uses (tests hand in a stand-in; Electron cannot run there). */
+export interface AgentIpcMain {
+  handle(channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): unknown;
+}
+
+/** The window whose top frame alone may use the agent API. */
+export interface AgentIpcWindow {
+  readonly webContents: Pick<WebContents, 'send' | 'mainFrame' | 'on'>;
+}
 
 function withTimeout<T>(call: Promise<T>): Promise<T | Result<never>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -16,23 +29,37 @@ function withTimeout<T>(call: Promise<T>): Promise<T | Result<never>> {
   return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Only our own window's top frame may talk to the main process. */
-function fromWindow(window: BrowserWindow, event: IpcMainEvent | IpcMainInvokeEvent): boolean {
+/** Only our own window's top frame may talk to the main process: not an iframe, not another window. */
+function fromWindow(window: AgentIpcWindow, event: IpcMainEvent | IpcMainInvokeEvent): boolean {
   return event.sender === window.webContents && event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame;
 }
 
+export interface AgentIpc {
+  cache: CacheHandlers;
+  emit<E extends AgentEvent>(event: E, payload: AgentEventPayload<E>): void;
+  dispose(): void;
+}
+
 /**
- * Wires the agent channels (renderer -> main, one ipcMain handler each, payloads validated here)
- * and returns the cache channels (main -> renderer) as handlers the sync engine can call.
+ * Wires the agent channels (renderer -> main, one ipcMain handler each, sender checked and payload
+ * validated here) and returns the cache channels (main -> renderer) as handlers the sync engine can
+ * call. Channels not declared in src-shared/ipc get no handler at all.
  */
-export function connectAgentIpc(window: BrowserWindow, handlers: AgentHandlers): { cache: CacheHandlers; emit(event: string, payload: unknown): void; dispose(): void } {
+export function connectAgentIpc(ipcMain: AgentIpcMain, window: AgentIpcWindow, handlers: AgentHandlers): AgentIpc {
   const names = Object.keys(agentChannels) as AgentChannel[];
   for (const name of names) {
     ipcMain.handle(ELECTRON_CHANNELS.request(name), async (event, payload: unknown) => {
-      if (!fromWindow(window, event)) return fail('forbidden', 'this frame may not use the agent API');
+      if (!fromWindow(window, event)) return fail('forbidden', `${name}: this frame may not use the agent API`);
       const parsed = agentChannels[name].request.safeParse(payload);
-      if (!parsed.success) return fail('bad-request', `${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return (handlers[name] as (request: unknown) => Promise<unknown>)(parsed.data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return fail('bad-request', `${name}: ${issue?.path.map(String).join('.') || '(payload)'}: ${issue?.message ?? 'invalid'}`);
+      }
+      try {
+        return await (handlers[name] as (request: unknown) => Promise<unknown>)(parsed.data);
+      } catch (error) {
+        return fail('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     });
   }
   const endpoint = new RpcEndpoint((envelope) => window.webContents.send(ELECTRON_CHANNELS.cacheEnvelope, envelope), { channels: {}, handlers: {} }, cacheChannels);
@@ -49,7 +76,12 @@ export function connectAgentIpc(window: BrowserWindow, handlers: AgentHandlers):
   } satisfies CacheHandlers;
   return {
     cache,
-    emit: (event, payload) => window.webContents.send(ELECTRON_CHANNELS.event, { event, payload }),
+    emit(event, payload) {
+      // Validated on the way out too: the renderer validates again, but a bad event is our bug to catch here.
+      const checked = agentEvents[event].safeParse(payload);
+      if (checked.success) window.webContents.send(ELECTRON_CHANNELS.event, { event, payload: checked.data });
+      else console.warn(`Not sending ${event}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+    },
     dispose() {
       for (const name of names) ipcMain.removeHandler(ELECTRON_CHANNELS.request(name));
       ipcMain.removeListener(ELECTRON_CHANNELS.cacheEnvelope, onEnvelope);

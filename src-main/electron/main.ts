@@ -1,67 +1,109 @@
-import { app, BrowserWindow, powerMonitor, session } from 'electron';
-import { AgentServices } from '../services/agent-services';
-import { connectAgentIpc } from './agent-ipc';
-import { createMainWindow } from './create-main-window';
+import { app, powerMonitor, session } from 'electron';
+import { join } from 'node:path';
+import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
+import { fail } from '../../src-shared/ipc/result';
+import { AgentServices, type AgentServicesOptions } from '../services/agent-services';
+import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
+import { fileSettingsStore } from '../services/settings-store-file';
+import { AgentWindow, LISTENERS_READY_MS } from './agent-window';
+import { chooseSession, type ChosenSession } from './choose-session';
+import { enforceContentSecurityPolicy } from './content-security-policy';
+import { createDeadlineBadge, type DeadlineBadge } from './deadline-badge';
+import { showDesktopNotification } from './desktop-notifications';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
-import { safeSessionStore } from './safe-session-store';
 
 // One instance per user profile: a second one would race the first for the
 // IndexedDB cache and double every desktop notification.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', focusExistingWindow);
-
   // Registered before any window exists, so no web contents escapes the policy.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   app.on('window-all-closed', () => {
-    // macOS apps stay alive without windows until the user quits explicitly.
+    // macOS apps stay alive without windows (the notifier and the tray keep running) until the user quits.
     if (process.platform !== 'darwin') app.quit();
-  });
-
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
 
   app
     .whenReady()
-    .then(() => {
-      denyAllPermissions(session.defaultSession);
-      startServices(createMainWindow());
-    })
+    .then(startDesktop)
     .catch((error: unknown) => {
       console.error('Support Agent failed to start:', error);
       app.exit(1);
     });
 }
 
-/** The sync engine and friends for the window; the renderer's cache is their sink. */
-function startServices(window: BrowserWindow): void {
-  let ipc: ReturnType<typeof connectAgentIpc> | null = null;
-  const services = new AgentServices({
-    cache: {
-      'cache:read-cursor': (r) => ipc!.cache['cache:read-cursor'](r),
-      'cache:apply-page': (r) => ipc!.cache['cache:apply-page'](r),
-      'outbox:pending': (r) => ipc!.cache['outbox:pending'](r),
-      'outbox:settle': (r) => ipc!.cache['outbox:settle'](r),
-    },
-    sessions: safeSessionStore(),
-    onStatus: (status) => ipc?.emit('sync:status-changed', status),
-    onClockSkew: (skew) => ipc?.emit('clock:skew-changed', skew),
+/** The services live as long as the app; the window comes and goes. */
+async function startDesktop(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  if (!isDevServer()) enforceContentSecurityPolicy(session.defaultSession);
+  const chosen = await chooseSession();
+  let window: AgentWindow | null = null;
+  const badge = createDeadlineBadge({ open: () => window?.open() });
+  const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge }));
+  const startOrWake = whenLoaded(services);
+  window = new AgentWindow(services.handlers, () => {
+    startOrWake();
+    // Counts travel as changes; a window that just loaded needs the current ones once it listens.
+    setTimeout(() => window?.emit('deadlines:counts', services.deadlineCounts), LISTENERS_READY_MS);
   });
-  ipc = connectAgentIpc(window, services.handlers);
+  const shown = window;
+  app.on('second-instance', () => shown.open());
+  app.on('activate', () => shown.open());
   powerMonitor.on('resume', () => services.wake());
-  window.webContents.once('did-finish-load', () => void services.start());
-  window.once('closed', () => {
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // The embedded demo's database closes cleanly before the process ends (bounded, so quitting never hangs).
+    quitting = true;
+    event.preventDefault();
     services.stop();
-    ipc?.dispose();
+    badge.dispose();
+    void Promise.race([chosen.stop(), new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS))]).finally(() => app.quit());
   });
+  shown.open();
 }
 
-function focusExistingWindow(): void {
-  const [window] = BrowserWindow.getAllWindows();
-  if (!window) return;
-  if (window.isMinimized()) window.restore();
-  window.focus();
+function serviceOptions(chosen: ChosenSession, shell: { window: () => AgentWindow | null; badge: DeadlineBadge }): AgentServicesOptions {
+  const userData = app.getPath('userData');
+  const cache = (): CacheHandlers => shell.window()?.cache ?? noCache;
+  return {
+    cache: {
+      'cache:read-cursor': (r) => cache()['cache:read-cursor'](r),
+      'cache:apply-page': (r) => cache()['cache:apply-page'](r),
+      'outbox:pending': (r) => cache()['outbox:pending'](r),
+      'outbox:settle': (r) => cache()['outbox:settle'](r),
+    },
+    sessions: chosen.sessions,
+    demo: chosen.demo,
+    settings: fileSettingsStore(join(userData, 'settings.json')),
+    notifierStore: fileNotifierStateStore(join(userData, 'deadline-notifier.json')),
+    onStatus: (status) => shell.window()?.emit('sync:status-changed', status),
+    onClockSkew: (skew) => shell.window()?.emit('clock:skew-changed', skew),
+    onNotification: (notification) => showDesktopNotification(notification, (ticketId) => shell.window()?.openTicket(ticketId)),
+    onDeadlineCounts: (counts) => {
+      shell.badge.update(counts);
+      shell.window()?.emit('deadlines:counts', counts);
+    },
+  };
+}
+
+/** The first load starts the services (the cache is there to feed); later loads catch up at once. */
+function whenLoaded(services: AgentServices): () => void {
+  let started = false;
+  return () => {
+    if (started) return services.wake();
+    started = true;
+    services.start().catch((error: unknown) => console.error('The agent services could not start:', error));
+  };
+}
+
+const QUIT_GRACE_MS = 5_000;
+const noWindow = () => Promise.resolve(fail<never>('transport', 'the window is not open yet'));
+const noCache: CacheHandlers = { 'cache:read-cursor': noWindow, 'cache:apply-page': noWindow, 'outbox:pending': noWindow, 'outbox:settle': noWindow };
+
+/** electron-vite dev serves the renderer with a relaxed policy of its own (scripts/relax-csp-in-dev.ts). */
+function isDevServer(): boolean {
+  return !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
 }

@@ -4,6 +4,7 @@ import { agentEvents, type AgentChannel, type AgentRequest, type AgentResponse }
 import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
 import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
 import type { ClockSkew, SyncStatus } from '../../src-shared/ipc/sync-status';
+import type { DeadlineCounts, ShownNotification } from '../../src-shared/ipc/workspace-settings';
 
 // Sandboxed preload: only `electron` can be required at runtime, so this file is
 // bundled to a single CommonJS file with everything else inlined.
@@ -30,6 +31,13 @@ const agentApi = {
   kickOutbox: () => request('outbox:kick', {}),
   signIn: (session) => request('session:sign-in', session),
   revealLoginDetail: (id) => request('login-details:reveal', { id }),
+  describeSession: () => request('session:describe', {}),
+  getSettings: () => request('settings:get', {}),
+  setSettings: (settings) => request('settings:set', settings),
+  snooze: (snooze) => request('notifier:snooze', snooze),
+  onOpenTicket: (listener: (request: { ticketId: string }) => void) => listen('notifier:open-ticket', listener),
+  onNotification: (listener: (notification: ShownNotification) => void) => listen('notifier:show', listener),
+  onDeadlineCounts: (listener: (counts: DeadlineCounts) => void) => listen('deadlines:counts', listener),
   onSyncStatus: (listener: (status: SyncStatus) => void) => listen('sync:status-changed', listener),
   onClockSkew: (listener: (skew: ClockSkew) => void) => listen('clock:skew-changed', listener),
   serveCache(handlers: CacheHandlers) {

@@ -1,10 +1,15 @@
+import type { SyncPage } from '../../src-shared/contract/index';
 import type { AgentHandlers } from '../../src-shared/ipc/agent-channels';
 import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
 import { fail, ok } from '../../src-shared/ipc/result';
 import type { ClockSkew, SyncStatus } from '../../src-shared/ipc/sync-status';
+import type { DeadlineCounts, EngineerSettings, SessionInfo, ShownNotification } from '../../src-shared/ipc/workspace-settings';
 import { BackendClient } from './backend-client';
 import { listenForChanges } from './change-events';
+import { DeadlineNotifier } from './deadline-notifier/deadline-notifier';
+import { memoryNotifierStateStore, type NotifierStateStore } from './deadline-notifier/notifier-state';
 import { realScheduler, type Scheduler } from './scheduler';
+import { checkEngineerSettings, defaultEngineerSettings, memorySettingsStore, type SettingsStore } from './settings-store';
 import { SyncEngine } from './sync-engine';
 
 /** Where the backend URL and token are kept between launches (Electron: safeStorage; web mode: a file). */
@@ -16,33 +21,72 @@ export interface SessionStore {
 export interface AgentServicesOptions {
   cache: CacheHandlers;
   sessions: SessionStore;
+  /** The engineer's settings (default: kept in memory only). */
+  settings?: SettingsStore;
+  /** The deadline notifier's index and what it already notified (default: in memory only). */
+  notifierStore?: NotifierStateStore;
+  /** The session at start is the embedded demo workspace (labelled "Demo" until the engineer signs in elsewhere). */
+  demo?: boolean;
   scheduler?: Scheduler;
   onStatus?: (status: SyncStatus) => void;
   onClockSkew?: (skew: ClockSkew) => void;
+  /** A deadline notification to show (Electron: natively; web mode: as the `notifier:show` event). */
+  onNotification?: (notification: ShownNotification) => void;
+  /** Breached and approaching tickets changed (tray/dock badge, `deadlines:counts`). */
+  onDeadlineCounts?: (counts: DeadlineCounts) => void;
   pollIntervalMs?: number;
+  warn?: (message: string) => void;
 }
+
+/** How long `session:describe` waits for the backend to say who is signed in before answering "unknown". */
+const DESCRIBE_WAIT_MS = 3_000;
 
 /**
  * The main-process services behind the renderer's requests, the same in Electron and in the
  * web-mode host: a backend client, the sync engine and the change-event listener for the signed-in
- * session. Signing in again replaces all three.
+ * session (signing in again replaces all three), the engineer's settings and the deadline notifier,
+ * which watches every page the cache applies.
  */
 export class AgentServices {
   private engine: SyncEngine | null = null;
   private client: BackendClient | null = null;
   private events: { close(): void } | null = null;
   private lastSkew: number | null = null;
+  private demo: boolean;
+  private engineerId: string | null = null;
+  private identifying: Promise<void> | null = null;
+  private settings: EngineerSettings = defaultEngineerSettings();
+  private readonly settingsStore: SettingsStore;
+  private readonly scheduler: Scheduler;
+  private readonly cache: CacheHandlers;
+  readonly notifier: DeadlineNotifier;
 
-  constructor(private readonly options: AgentServicesOptions) {}
+  constructor(private readonly options: AgentServicesOptions) {
+    this.demo = options.demo ?? false;
+    this.scheduler = options.scheduler ?? realScheduler;
+    this.settingsStore = options.settings ?? memorySettingsStore();
+    this.notifier = new DeadlineNotifier({
+      now: () => this.correctedNow(),
+      timers: this.scheduler,
+      store: options.notifierStore ?? memoryNotifierStateStore(),
+      show: (notification) => options.onNotification?.(notification),
+      onCounts: (counts) => options.onDeadlineCounts?.(counts),
+      settings: this.settings,
+      warn: options.warn,
+    });
+    this.cache = { ...options.cache, 'cache:apply-page': (request) => this.applyPage(request.page) };
+  }
 
   async start(): Promise<void> {
+    await this.loadSettings();
+    await this.notifier.start();
     const session = await this.options.sessions.load();
-    if (session !== null) this.connect(session);
+    if (session !== null) await this.connect(session);
   }
 
   stop(): void {
-    this.engine?.stop();
-    this.events?.close();
+    this.disconnect();
+    this.notifier.stop();
   }
 
   readonly handlers: AgentHandlers = {
@@ -57,33 +101,115 @@ export class AgentServices {
       return ok(null);
     },
     'session:sign-in': async (session) => {
-      await this.options.sessions.save(session);
-      this.connect(session);
+      try {
+        await this.options.sessions.save(session);
+      } catch (error) {
+        return fail('storage-error', `the session could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      this.demo = false;
+      await this.connect(session);
       return ok(null);
     },
     'login-details:reveal': async ({ id }) => {
       if (this.client === null) return fail('signed-out', 'no backend is configured: sign in first');
       return this.client.revealLoginDetail(id);
     },
+    'session:describe': async () => ok(await this.describe()),
+    'settings:get': async () => ok(this.settings),
+    'settings:set': async (settings) => {
+      const checked = checkEngineerSettings(settings);
+      if (!checked.ok) return checked;
+      try {
+        await this.settingsStore.save(checked.value);
+      } catch (error) {
+        return fail('storage-error', `the settings could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      this.settings = checked.value;
+      this.notifier.configure({ settings: checked.value });
+      return ok(null);
+    },
+    'notifier:snooze': async ({ ticketIds, minutes }) => {
+      await this.notifier.snooze(ticketIds, minutes);
+      return ok(null);
+    },
   };
+
+  /** The current breached/approaching counts, for a window or tab that just connected (events carry changes only). */
+  get deadlineCounts(): DeadlineCounts {
+    return this.notifier.counts;
+  }
 
   /** Coming back online and resume from sleep: sync at once instead of waiting for the timer. */
   wake(): void {
     void this.engine?.syncNow();
   }
 
-  private connect(session: { backendUrl: string; token: string }): void {
-    this.stop();
-    const client = new BackendClient({ baseUrl: session.backendUrl, token: session.token });
-    const engine = new SyncEngine({ client, cache: this.options.cache, scheduler: this.options.scheduler ?? realScheduler, pollIntervalMs: this.options.pollIntervalMs });
+  /** The cache applies the page; only a page it stored is shown to the notifier. */
+  private async applyPage(page: SyncPage): ReturnType<CacheHandlers['cache:apply-page']> {
+    const applied = await this.options.cache['cache:apply-page']({ page });
+    if (applied.ok) await this.notifier.observe(page);
+    return applied;
+  }
+
+  private async loadSettings(): Promise<void> {
+    try {
+      const saved = await this.settingsStore.load();
+      const checked = saved === null ? null : checkEngineerSettings(saved);
+      if (checked !== null && !checked.ok) throw new Error(checked.error.message);
+      if (checked !== null) this.settings = checked.value;
+    } catch (error) {
+      (this.options.warn ?? console.warn)(`Using default settings: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.notifier.configure({ settings: this.settings });
+  }
+
+  private async describe(): Promise<SessionInfo> {
+    if (this.engineerId === null && this.identifying !== null) {
+      let timer: unknown;
+      await Promise.race([this.identifying, new Promise((resolve) => (timer = this.scheduler.setTimeout(() => resolve(null), DESCRIBE_WAIT_MS)))]);
+      this.scheduler.clearTimeout(timer);
+    }
+    return { backendUrl: this.client?.baseUrl ?? null, demo: this.demo, engineerId: this.engineerId };
+  }
+
+  /** Asks the backend who the token belongs to; offline, it asks again after the next good sync. */
+  private identify(client: BackendClient): void {
+    this.identifying = client.whoAmI().then((answer) => {
+      if (this.client !== client || !answer.ok) return;
+      this.engineerId = answer.value.engineerId;
+      this.notifier.configure({ engineerId: this.engineerId });
+    });
+  }
+
+  private disconnect(): void {
+    this.engine?.stop();
+    this.events?.close();
+  }
+
+  private async connect(session: { backendUrl: string; token: string }): Promise<void> {
+    this.disconnect();
+    // The client measures skew against the same clock the notifier corrects.
+    const client = new BackendClient({ baseUrl: session.backendUrl, token: session.token, now: () => this.scheduler.now() });
+    this.client = client;
+    this.engineerId = null;
+    this.notifier.configure({ engineerId: null });
+    await this.notifier.useWorkspace(session.backendUrl);
+    if (this.client !== client) return;
+    const engine = new SyncEngine({ client, cache: this.cache, scheduler: this.scheduler, pollIntervalMs: this.options.pollIntervalMs });
     engine.onStatus((status) => {
       this.options.onStatus?.(status);
       this.publishSkew(client);
+      if (status.kind === 'idle' && this.engineerId === null && this.client === client) this.identify(client);
     });
-    this.client = client;
     this.engine = engine;
+    this.identify(client);
     this.events = listenForChanges({ baseUrl: session.backendUrl, token: session.token, onChanges: () => void engine.syncNow(), scheduler: this.options.scheduler });
     engine.start();
+  }
+
+  /** The backend's clock as best known: due instants are the backend's, so deadlines follow its time. */
+  private correctedNow(): number {
+    return this.scheduler.now() + (this.client?.skew.current()?.offsetMs ?? 0);
   }
 
   private publishSkew(client: BackendClient): void {

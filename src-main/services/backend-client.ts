@@ -4,10 +4,12 @@ import {
   mutationBatchResponseSchema,
   revealedLoginDetailSchema,
   syncPageSchema,
+  whoAmISchema,
   type MutationBatch,
   type MutationBatchResponse,
   type RevealedLoginDetail,
   type SyncPage,
+  type WhoAmI,
 } from '../../src-shared/contract/index';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import { ClockSkewEstimator } from './clock-skew';
@@ -52,6 +54,10 @@ export class BackendClient {
 
   pushMutations(batch: MutationBatch): Promise<Result<MutationBatchResponse>> {
     return this.request('POST', '/v1/mutations', batch, mutationBatchResponseSchema);
+  }
+
+  whoAmI(): Promise<Result<WhoAmI>> {
+    return this.request('GET', '/v1/me', undefined, whoAmISchema);
   }
 
   revealLoginDetail(id: string): Promise<Result<RevealedLoginDetail>> {

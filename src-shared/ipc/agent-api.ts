@@ -1,6 +1,7 @@
 import type { AgentResponse } from './agent-channels';
 import type { CacheHandlers } from './cache-channels';
 import type { ClockSkew, SyncStatus } from './sync-status';
+import type { DeadlineCounts, EngineerSettings, ShownNotification, SnoozeRequest } from './workspace-settings';
 
 /**
  * The one object the preload script exposes to the renderer (`window.agent`): a named method per
@@ -17,6 +18,13 @@ export interface AgentApi {
   kickOutbox(): Promise<AgentResponse<'outbox:kick'>>;
   signIn(session: { backendUrl: string; token: string }): Promise<AgentResponse<'session:sign-in'>>;
   revealLoginDetail(id: string): Promise<AgentResponse<'login-details:reveal'>>;
+  describeSession(): Promise<AgentResponse<'session:describe'>>;
+  getSettings(): Promise<AgentResponse<'settings:get'>>;
+  setSettings(settings: EngineerSettings): Promise<AgentResponse<'settings:set'>>;
+  snooze(request: SnoozeRequest): Promise<AgentResponse<'notifier:snooze'>>;
+  onOpenTicket(listener: (request: { ticketId: string }) => void): () => void;
+  onNotification(listener: (notification: ShownNotification) => void): () => void;
+  onDeadlineCounts(listener: (counts: DeadlineCounts) => void): () => void;
   onSyncStatus(listener: (status: SyncStatus) => void): () => void;
   onClockSkew(listener: (skew: ClockSkew) => void): () => void;
   /** Registers the renderer's cache, which the main process's sync engine then feeds. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { revealedLoginDetailSchema } from '../contract/portal';
 import { resultSchema } from './result';
 import { clockSkewSchema, syncStatusSchema } from './sync-status';
+import { deadlineCountsSchema, engineerSettingsSchema, sessionInfoSchema, shownNotificationSchema, snoozeRequestSchema } from './workspace-settings';
 
 /** Requests the renderer makes of the main process, each declared once with its schemas. */
 export const agentChannels = {
@@ -13,12 +14,22 @@ export const agentChannels = {
     response: resultSchema(z.null()),
   },
   'login-details:reveal': { request: z.object({ id: z.string().min(1).max(64) }), response: resultSchema(revealedLoginDetailSchema) },
+  'session:describe': { request: z.object({}), response: resultSchema(sessionInfoSchema) },
+  'settings:get': { request: z.object({}), response: resultSchema(engineerSettingsSchema) },
+  'settings:set': { request: engineerSettingsSchema, response: resultSchema(z.null()) },
+  'notifier:snooze': { request: snoozeRequestSchema, response: resultSchema(z.null()) },
 } as const;
 
 /** Events the main process pushes to the renderer. */
 export const agentEvents = {
   'sync:status-changed': syncStatusSchema,
   'clock:skew-changed': clockSkewSchema,
+  /** A deadline notification was clicked: the window is focused and this ticket opens. */
+  'notifier:open-ticket': z.object({ ticketId: z.string().min(1).max(64) }),
+  /** Web mode: the renderer shows this as a browser notification (Electron shows it natively). */
+  'notifier:show': shownNotificationSchema,
+  /** Breached and approaching open tickets, for the tray/dock badge and the window title. */
+  'deadlines:counts': deadlineCountsSchema,
 } as const;
 
 export type AgentChannel = keyof typeof agentChannels;

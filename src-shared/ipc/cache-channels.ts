@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutationResultSchema, mutationSchema } from '../contract/mutations';
-import { syncPageSchema } from '../contract/sync';
+import { syncCursorSchema, syncPageSchema } from '../contract/sync';
 import { resultSchema } from './result';
 
 /**
@@ -20,7 +20,7 @@ export const outboxEntrySchema = z.object({ mutation: mutationSchema, createdAt:
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 export const cacheChannels = {
-  'cache:read-cursor': { request: z.object({}), response: resultSchema(z.string().nullable()) },
+  'cache:read-cursor': { request: z.object({}), response: resultSchema(syncCursorSchema.nullable()) },
   'cache:apply-page': { request: z.object({ page: syncPageSchema }), response: resultSchema(applySummarySchema) },
   'outbox:pending': { request: z.object({ limit: z.number().int().min(1).max(500) }), response: resultSchema(z.array(outboxEntrySchema)) },
   'outbox:settle': { request: z.object({ results: z.array(mutationResultSchema).max(500) }), response: resultSchema(z.null()) },

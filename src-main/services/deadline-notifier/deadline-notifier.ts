@@ -1,0 +1,141 @@
+import type { SyncPage } from '../../../src-shared/contract/index';
+import type { DeadlineCounts, EngineerSettings, ShownNotification } from '../../../src-shared/ipc/workspace-settings';
+import type { Scheduler } from '../scheduler';
+import { composeNotification } from './compose-notification';
+import { evaluateDeadlines, type NotifierRules } from './evaluate-deadlines';
+import { emptyNotifierState, type NotifierState, type NotifierStateStore } from './notifier-state';
+import { observePage } from './observe-page';
+
+export interface DeadlineNotifierOptions {
+  /** The backend's time as this machine best knows it (skew-corrected), in ms. */
+  now: () => number;
+  timers: Pick<Scheduler, 'setTimeout' | 'clearTimeout'>;
+  store: NotifierStateStore;
+  /** Shows one notification (Electron: native; web mode: forwarded to the browser). */
+  show: (notification: ShownNotification) => void;
+  onCounts?: (counts: DeadlineCounts) => void;
+  settings: EngineerSettings;
+  /** Approach alerts this close to their moment join a burst firing now (default 2 minutes). */
+  lookaheadMs?: number;
+  /** Looks again at least this often, so a clock jump or a sleep cannot stretch a wait (default 1 minute). */
+  maxSleepMs?: number;
+  warn?: (message: string) => void;
+}
+
+/**
+ * Desktop notifications from the due instants of open tickets. Pure core, thin shell: time,
+ * timers, storage and the "show" function are parameters; the rules live in evaluateDeadlines.
+ * Every change of state is queued for saving the moment it happens (in order, one write at a time),
+ * so a restart neither repeats nor loses a notification.
+ */
+export class DeadlineNotifier {
+  private state: NotifierState = emptyNotifierState();
+  private rules: NotifierRules;
+  private timer: unknown = null;
+  private ready: Promise<void> | null = null;
+  private stopped = false;
+  private saving: Promise<void> = Promise.resolve();
+  private lastCounts: DeadlineCounts | null = null;
+
+  constructor(private readonly options: DeadlineNotifierOptions) {
+    this.rules = { settings: options.settings, engineerId: null, lookaheadMs: options.lookaheadMs ?? 120_000 };
+  }
+
+  /** Loads the saved state and looks at once (catching up on what passed while the app was closed). */
+  start(): Promise<void> {
+    this.stopped = false;
+    this.ready ??= this.options.store.load().then((saved) => {
+      if (saved !== null) this.state = saved;
+    });
+    return this.ready.then(() => this.evaluate());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.options.timers.clearTimeout(this.timer);
+  }
+
+  get counts(): DeadlineCounts {
+    return this.lastCounts ?? { breached: 0, approaching: 0 };
+  }
+
+  /** Waits until every change so far is on disk. */
+  flushed(): Promise<void> {
+    return this.saving;
+  }
+
+  configure(change: { settings?: EngineerSettings; engineerId?: string | null }): void {
+    this.rules = { ...this.rules, ...change };
+    this.evaluate();
+  }
+
+  /** A different backend is a different set of tickets: forget the old index. */
+  async useWorkspace(workspace: string): Promise<void> {
+    await this.ready;
+    if (this.state.workspace === workspace) return;
+    this.state = emptyNotifierState(workspace);
+    this.save();
+    this.evaluate();
+    await this.saving;
+  }
+
+  /** Called with every page the cache applied. */
+  async observe(page: SyncPage): Promise<void> {
+    await this.ready;
+    if (!observePage(this.state, page)) return;
+    this.save();
+    this.evaluate();
+    await this.saving;
+  }
+
+  async snooze(ticketIds: readonly string[], minutes: number): Promise<void> {
+    await this.ready;
+    const until = this.options.now() + minutes * 60_000;
+    for (const id of ticketIds) this.state.snoozes[id] = until;
+    this.save();
+    this.evaluate();
+    await this.saving;
+  }
+
+  private evaluate(): void {
+    if (this.stopped || this.ready === null) return;
+    this.options.timers.clearTimeout(this.timer);
+    const now = this.options.now();
+    this.dropExpiredSnoozes(now);
+    const evaluation = evaluateDeadlines(this.state, now, this.rules);
+    if (evaluation.due.length > 0) {
+      for (const alert of evaluation.due) alert.ticket.notified = [...new Set([...alert.ticket.notified, ...alert.passed])];
+      this.save();
+      this.showSafely(composeNotification(evaluation.due, now));
+    }
+    this.publishCounts(evaluation.counts);
+    const maxSleep = this.options.maxSleepMs ?? 60_000;
+    const delay = evaluation.wakeAtMs === null ? maxSleep : Math.min(maxSleep, evaluation.wakeAtMs - now);
+    this.timer = this.options.timers.setTimeout(() => this.evaluate(), Math.max(0, delay));
+  }
+
+  private dropExpiredSnoozes(now: number): void {
+    for (const [id, until] of Object.entries(this.state.snoozes)) if (until <= now) delete this.state.snoozes[id];
+  }
+
+  private showSafely(notification: ShownNotification): void {
+    try {
+      this.options.show(notification);
+    } catch (error) {
+      (this.options.warn ?? console.warn)(`Could not show a deadline notification: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private publishCounts(counts: DeadlineCounts): void {
+    if (this.lastCounts?.breached === counts.breached && this.lastCounts.approaching === counts.approaching) return;
+    this.lastCounts = counts;
+    this.options.onCounts?.(counts);
+  }
+
+  private save(): void {
+    const snapshot = structuredClone(this.state);
+    this.saving = this.saving
+      .then(() => this.options.store.save(snapshot))
+      .catch((error: unknown) => (this.options.warn ?? console.warn)(`Could not save the deadline notifier's state: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}

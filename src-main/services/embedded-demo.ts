@@ -1,0 +1,110 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+// The embedded demo workspace is the reference backend itself, run in-process: the one place in
+// src-main allowed to import src-backend (see eslint.config.js).
+import { issueDemoTokens, workspaceIsEmpty } from '../../src-backend/cli/issue-demo-tokens';
+import { loadLoginDetailKey } from '../../src-backend/cli/load-login-detail-key';
+import { createSupportCenter } from '../../src-backend/create-support-center';
+import type { Database } from '../../src-backend/db/database';
+import { openDatabase } from '../../src-backend/db/open-database';
+import { startLiveDemo } from '../../src-backend/demo/live-demo';
+import { seedDemoData } from '../../src-backend/demo/seed-demo-data';
+import { createHttpServer } from '../../src-backend/http/create-http-server';
+import type { Logger } from '../../src-backend/http/logger';
+import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
+import type { SupportCenter } from '../../src-backend/support-center';
+
+/** Enough tickets for a realistic queue (every plan, breaches, Preset B checklists), seeded in seconds. */
+export const DEMO_TICKETS = 3_000;
+const TOKEN_FILE_NAME = 'engineer.token';
+
+export interface EmbeddedDemoOptions {
+  /** The demo's own folder: PGlite in `pglite/`, the login-detail key, the engineer's token. */
+  dataDir: string;
+  tickets?: number;
+  /** Customers keep filing tickets and writing back (on by default). */
+  live?: boolean;
+  /**
+   * The port of the previous launch, tried first: the agent keys its workspace state (the
+   * notifier's) by backend URL, so a stable URL keeps it. Any free port when it is taken.
+   */
+  preferredPort?: number;
+  logger: Logger;
+}
+
+export interface EmbeddedDemo {
+  url: string;
+  /** The demo engineer's bearer token, the same across launches on the same folder. */
+  token: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo workspace for a first launch with no backend configured: the reference backend on
+ * 127.0.0.1 with a random port, on PGlite in `dataDir`, seeded with a realistic workspace the first
+ * time, and signed in as the demo engineer.
+ */
+export async function startEmbeddedDemo(options: EmbeddedDemoOptions): Promise<EmbeddedDemo> {
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const loginDetailKey = await loadLoginDetailKey({ envValue: undefined, keyFile: null, dataDir: options.dataDir }, options.logger);
+  const db = await openDatabase({ databaseUrl: null, dataDir: join(options.dataDir, 'pglite') });
+  let center: SupportCenter | null = null;
+  try {
+    center = await createSupportCenter(db, { loginDetailKey });
+    const token = await demoEngineerToken(db, center, options, loginDetailKey);
+    const server = createHttpServer(center, { logger: options.logger });
+    await listenOn(server, options.preferredPort ?? 0).catch(() => listenOn(server, 0));
+    const live = options.live === false ? null : startLiveDemo(center, { logger: options.logger });
+    const running = center;
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      token,
+      async stop() {
+        await live?.stop();
+        await closeHttpServer(server, { graceMs: 2_000 });
+        await running.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await center?.close();
+    await db.close();
+    throw error;
+  }
+}
+
+/** Seeds an empty workspace; otherwise reuses the token kept in the folder, or issues a new one. */
+async function demoEngineerToken(db: Database, center: SupportCenter, options: EmbeddedDemoOptions, loginDetailKey: Buffer): Promise<string> {
+  const tokenFile = join(options.dataDir, TOKEN_FILE_NAME);
+  if (await workspaceIsEmpty(db)) {
+    const started = Date.now();
+    const tickets = options.tickets ?? DEMO_TICKETS;
+    const seeded = await seedDemoData(db, { tickets, loginDetailKey, now: new Date() });
+    options.logger.info('seeded the demo workspace', { tickets, ms: Date.now() - started });
+    await keepToken(tokenFile, seeded.engineerToken);
+    return seeded.engineerToken;
+  }
+  const kept = await readFile(tokenFile, 'utf8').then((text) => text.trim(), () => null);
+  if (kept !== null && (await center.authenticate(kept))?.role === 'engineer') return kept;
+  const issued = await issueDemoTokens(db);
+  if (issued.engineerToken === null) throw new Error(`the demo workspace in ${options.dataDir} has no engineer; delete the folder to start a fresh demo`);
+  await keepToken(tokenFile, issued.engineerToken);
+  return issued.engineerToken;
+}
+
+function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function keepToken(path: string, token: string): Promise<void> {
+  // Only its hash is in the database, so this file is the one copy: this user alone may read it.
+  return writeFile(path, `${token}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,66 @@
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const mainEntry = join(root, 'out', 'main', 'index.js');
+
+/** Why the desktop app cannot launch here, or null when it can. */
+function missingPrerequisite(): string | null {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return 'the Electron binary is not installed (node_modules/electron/path.txt is missing; `npm start` or `node node_modules/electron/install.js` downloads it)';
+  const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  if (!existsSync(binary)) return `the Electron binary is not installed (${binary} is missing)`;
+  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return 'there is no graphical display (set DISPLAY, e.g. run under xvfb-run)';
+  if (!existsSync(mainEntry)) return 'the app is not built: run `npm run build` first';
+  return null;
+}
+
+const skipReason = missingPrerequisite();
+if (skipReason !== null) console.log(`e2e-electron smoke: skipped because ${skipReason}`);
+
+test.describe('desktop app smoke', () => {
+  test.skip(skipReason !== null, skipReason ?? '');
+
+  let app: ElectronApplication;
+  let userData: string;
+
+  test.beforeAll(async () => {
+    userData = await mkdtemp(join(tmpdir(), 'support-agent-electron-'));
+    // A fresh profile: nothing configured, so the embedded demo workspace starts (first launch).
+    app = await electron.launch({ args: [mainEntry, `--user-data-dir=${userData}`], cwd: root, env: { ...process.env, XDG_CONFIG_HOME: userData } });
+    // Record native notifications as they are shown, so the test can click one like the engineer would.
+    await app.evaluate(({ Notification }) => {
+      const shown: unknown[] = [];
+      (globalThis as { shownNotifications?: unknown[] }).shownNotifications = shown;
+      const show = Notification.prototype.show;
+      Notification.prototype.show = function recordAndShow(this: InstanceType<typeof Notification>) {
+        shown.push(this);
+        return show.call(this);
+      };
+    });
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  test('launches on the demo workspace, fills the queue, and a notification click opens its ticket', async () => {
+    const window = await app.firstWindow();
+    await expect(window.locator('#root')).toHaveAttribute('data-app-state', 'ready', { timeout: 60_000 });
+    await expect(window.getByTestId('demo-badge')).toBeVisible({ timeout: 60_000 });
+    await expect(window.getByTestId('queue-row').first()).toBeVisible({ timeout: 120_000 });
+
+    // The demo workspace has overdue tickets: the first sync produces a deadline notification.
+    await expect.poll(() => app.evaluate(() => ((globalThis as { shownNotifications?: unknown[] }).shownNotifications ?? []).length), { timeout: 60_000 }).toBeGreaterThan(0);
+    await app.evaluate(() => {
+      const [first] = (globalThis as { shownNotifications?: { emit(event: string): void }[] }).shownNotifications ?? [];
+      first?.emit('click');
+    });
+    await expect(window.getByTestId('ticket-view')).toBeVisible({ timeout: 10_000 });
+    expect(await window.getByTestId('ticket-view').getAttribute('data-ticket-id')).toMatch(/\S/);
+  });
+});

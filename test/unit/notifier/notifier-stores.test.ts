@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileNotifierStateStore } from '../../../src-main/services/deadline-notifier/notifier-state-file';
+import { emptyNotifierState } from '../../../src-main/services/deadline-notifier/notifier-state';
+import { checkEngineerSettings } from '../../../src-main/services/settings-store';
+import { fileSettingsStore } from '../../../src-main/services/settings-store-file';
+
+const folder = () => mkdtemp(join(tmpdir(), 'notifier-stores-'));
+
+describe('settings and notifier state on disk', () => {
+  it('saves settings owner-only and loads them back; refuses a file that does not match the schema, naming the field', async () => {
+    const path = join(await folder(), 'settings.json');
+    const store = fileSettingsStore(path);
+    expect(await store.load()).toBeNull();
+    const settings = { zone: 'Europe/Berlin', thresholdsMinutes: [60, 15], workingHours: { start: '09:00', end: '18:00', weekdays: [1, 2, 3, 4, 5] } };
+    await store.save(settings);
+    expect(await store.load()).toEqual(settings);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    await writeFile(path, JSON.stringify({ ...settings, workingHours: { start: '25:00', end: '18:00', weekdays: [1] } }));
+    await expect(store.load()).rejects.toThrow(/workingHours\.start: expected HH:MM/);
+    await writeFile(path, '{"zone":');
+    await expect(store.load()).rejects.toThrow(/not JSON/);
+  });
+
+  it('checks what the schema cannot: a real zone, non-empty working hours; sorts thresholds', () => {
+    expect(checkEngineerSettings({ zone: 'Mars/Olympus', thresholdsMinutes: null, workingHours: null })).toEqual({ ok: false, error: { code: 'bad-request', message: 'zone: "Mars/Olympus" is not a known IANA time zone' } });
+    const empty = checkEngineerSettings({ zone: 'UTC', thresholdsMinutes: null, workingHours: { start: '09:00', end: '09:00', weekdays: [1] } });
+    expect(empty.ok ? null : empty.error.message).toMatch(/workingHours: start and end are both 09:00/);
+    expect(checkEngineerSettings({ zone: 'UTC', thresholdsMinutes: [10, 30, 10], workingHours: null })).toEqual({ ok: true, value: { zone: 'UTC', thresholdsMinutes: [30, 10], workingHours: null } });
+  });
+
+  it('keeps the notifier state in an owner-only file, replaced whole; a damaged file is reported and starts empty', async () => {
+    const dir = await folder();
+    const path = join(dir, 'notifier.json');
+    const warnings: string[] = [];
+    const store = fileNotifierStateStore(path, (m) => warnings.push(m));
+    expect(await store.load()).toBeNull();
+    const state = emptyNotifierState('http://127.0.0.1:9');
+    state.snoozes['t-1'] = 123;
+    await store.save(state);
+    expect(await store.load()).toEqual(state);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    await writeFile(path, JSON.stringify({ ...state, format: 2 }));
+    expect(await store.load()).toBeNull();
+    expect(warnings[0]).toMatch(/notifier\.json: format/);
+    expect(JSON.parse(await readFile(path, 'utf8')).format).toBe(2); // reported, not overwritten behind the engineer's back
+  });
+});
