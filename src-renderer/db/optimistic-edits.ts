@@ -47,6 +47,9 @@ export function applyToTicket(ticket: CachedTicket, mutation: Mutation, actor: O
       return { ...ticket, categoryId: mutation.categoryId };
     case 'status':
       return { ...ticket, status: mutation.status };
+    case 'purge-login-detail':
+      // The ticket row does not change; the ticket view hides the detail while the purge is live.
+      return ticket;
   }
 }
 

@@ -1,0 +1,22 @@
+import { useSession } from '../state/session';
+import { EngineerSettingsForm } from './EngineerSettingsForm';
+import { SignInForm } from './SignInForm';
+import { ThemePicker } from './ThemePicker';
+import { WorkspacePolicyPanel } from './WorkspacePolicyPanel';
+
+export function SettingsView() {
+  // The form starts from the stored settings: start it again once they have arrived.
+  const loaded = useSession((s) => s.settingsLoaded);
+  return (
+    <section className="panel settings" aria-label="Settings">
+      <div className="settings-columns">
+        <div>
+          <SignInForm />
+          <EngineerSettingsForm key={String(loaded)} />
+          <ThemePicker />
+        </div>
+        <WorkspacePolicyPanel />
+      </div>
+    </section>
+  );
+}

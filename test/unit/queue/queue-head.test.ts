@@ -1,0 +1,67 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TicketRow } from '../../../src-shared/contract/index';
+import { presets } from '../../../src-shared/policy/index';
+import { openAgentCache } from '../../../src-renderer/db/cache-database';
+import { queueData, queueHead } from '../../../src-renderer/db/queue-queries';
+import { buildQueueRows } from '../../../src-renderer/queue/build-queue-rows';
+
+const HOUR = 3_600_000;
+const base = Date.parse('2026-11-20T15:00:00.000Z');
+const STATUSES = ['new', 'open', 'pending', 'solved'] as const;
+
+function ticket(i: number, spec: { status: number; due: number | null; reply: number | null }): TicketRow {
+  const dueMs = spec.due === null ? null : base + spec.due * HOUR;
+  return {
+    id: `t-${i}`,
+    number: 100 + i,
+    accountId: 'a-1',
+    subscriptionId: null,
+    policyId: 'pol',
+    requesterName: 'R',
+    requesterEmail: 'r@example.com',
+    subject: `Subject ${i}`,
+    createdAt: new Date(base - 100 * HOUR).toISOString(),
+    urgent: false,
+    source: 'portal',
+    productId: null,
+    productVersion: null,
+    status: STATUSES[spec.status] ?? 'open',
+    assigneeId: null,
+    plan: 'gold',
+    dueAt: dueMs === null ? null : new Date(dueMs).toISOString(),
+    firstStaffReplyAt: dueMs === null || spec.reply === null ? null : new Date(dueMs + spec.reply * HOUR).toISOString(),
+    slaOutcome: null,
+    categoryId: null,
+    checklistAnswers: {},
+    eligibility: null,
+    updatedAt: new Date(base).toISOString(),
+  };
+}
+
+const spec = fc.record({
+  status: fc.integer({ min: 0, max: 3 }),
+  due: fc.option(fc.integer({ min: -50, max: 50 }), { nil: null, freq: 8 }),
+  reply: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }),
+});
+
+describe('queueHead', () => {
+  it('is exactly the first rows of the whole queue in the default order', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(spec, { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), async (specs, limit) => {
+        const db = openAgentCache(`head-${run++}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+        await db.policies.put({ id: 'pol', policy: presets.planSla(), _v: 1 });
+        await db.accounts.put({ id: 'a-1', holderName: 'Holder', holderEmail: 'h@example.com', organization: null, status: 'active', _v: 1 });
+        await db.tickets.bulkPut(specs.map((s, i) => ({ ...ticket(i, s), _v: 1 })));
+        const whole = buildQueueRows(await queueData(db)).map((r) => r.id);
+        const head = buildQueueRows(await queueHead(db, limit)).map((r) => r.id);
+        expect(whole.slice(0, head.length)).toEqual(head);
+        db.close();
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
