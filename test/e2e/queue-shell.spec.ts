@@ -112,6 +112,9 @@ test('a refused token asks the engineer to sign in', async ({ page }) => {
 
 test('backend gone: the offline banner says since when and when the next try is; the queue stays', async ({ page }) => {
   await page.goto(web.url);
+  // This tab's cache starts empty while the host may still report the previous tab's finished
+  // sync: wait for this tab's rows first, then for its sync to finish.
+  await expect(page.getByTestId('queue-row').first()).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('sync-status')).toHaveText(/^Up to date/, { timeout: 90_000 });
   const rows = await page.getByTestId('queue-row').count();
   expect(rows).toBeGreaterThan(0);
