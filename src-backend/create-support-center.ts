@@ -1,5 +1,5 @@
 import type { SyncPage } from '../src-shared/contract/index';
-import type { Database, Queryable } from './db/database';
+import { namedStatement, type Database, type Queryable } from './db/database';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';
 import { isMigrated } from './db/migrate';
@@ -8,7 +8,7 @@ import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetai
 import { applyMutations } from './domain/mutations/apply-mutations';
 import { PolicyCache } from './domain/policy-cache';
 import { terminateAccount } from './domain/terminate-account';
-import { hashApiToken } from './security/api-tokens';
+import { cachedTokenLookup } from './security/token-cache';
 import { readSyncPage, readSyncPageJson } from './sync/read-sync-page';
 import { encodeCursor } from './sync/sync-cursor';
 import { RequestError, type Caller, type SupportCenter } from './support-center';
@@ -23,6 +23,13 @@ export interface SupportCenterConfig {
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
   logger?: { error(message: string, details?: Record<string, unknown>): void };
 }
+
+// changes.txid, not the text alias `txid`, or '999' would sort after '1000'.
+const LATEST_CURSOR_SQL = namedStatement(
+  'latest_cursor',
+  'SELECT txid::text AS txid, seq FROM changes WHERE changes.txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changes.txid DESC, changes.seq DESC LIMIT 1',
+);
+const TOKEN_SQL = namedStatement('token_caller', 'SELECT role, engineer_id FROM api_tokens WHERE token_hash = $1');
 
 /** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
 export const CHANGES_CHANNEL = 'support_center_changes';
@@ -56,18 +63,18 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   }
 
   const center: SupportCenter = {
-    async authenticate(token) {
-      const { rows } = await db.query<{ role: string; engineer_id: string | null }>('SELECT role, engineer_id FROM api_tokens WHERE token_hash = $1', [hashApiToken(token)]);
+    authenticate: cachedTokenLookup(async (tokenHash) => {
+      const { rows } = await db.query<{ role: string; engineer_id: string | null }>(TOKEN_SQL, [tokenHash]);
       const row = rows[0];
       if (row === undefined) return null;
       return row.role === 'admin' ? { role: 'admin' } : { role: 'engineer', engineerId: String(row.engineer_id) };
-    },
+    }),
     sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
     syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, query, clock()),
+    syncScope: () => 'workspace',
     async latestCursor() {
       const { rows } = await db.query<{ txid: string; seq: number }>(
-        // changes.txid, not the text alias `txid`, or '999' would sort after '1000'.
-        'SELECT txid::text AS txid, seq FROM changes WHERE changes.txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changes.txid DESC, changes.seq DESC LIMIT 1',
+        LATEST_CURSOR_SQL,
       );
       const last = rows[0];
       return encodeCursor({ v: 1, k: 'c', x: last?.txid ?? '0', s: last === undefined ? 0 : Number(last.seq) });

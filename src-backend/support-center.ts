@@ -42,6 +42,12 @@ export interface SupportCenter {
   sync(caller: Caller, query: SyncQuery): Promise<SyncPage>;
   /** The same page as JSON text, written by the database: what `GET /v1/sync` sends. */
   syncJson(caller: Caller, query: SyncQuery): Promise<string>;
+  /**
+   * Callers of one scope are served the same page for the same query, so one read may answer them
+   * all. Every engineer of a workspace syncs the whole workspace (the queue shows every ticket),
+   * so today there is one scope; a center that filters per engineer returns the engineer's id.
+   */
+  syncScope(caller: Caller): string;
   /** The newest cursor position, for change events. */
   latestCursor(): Promise<string>;
   /** Calls `listener` after every committed write; returns the unsubscribe function. */

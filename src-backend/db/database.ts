@@ -2,8 +2,27 @@
  * The one interface the backend uses for storage, implemented by PGlite (embedded, the default)
  * and by node-postgres (a real server through DATABASE_URL). Same SQL for both.
  */
+/**
+ * A statement that a PostgreSQL server parses and plans once per connection and then reuses: for
+ * the hot ones (a sync page, the latest cursor), whose parse and plan cost more than their run.
+ * Names are unique per text (see namedStatement). PGlite runs the text as any other.
+ */
+export interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Declares a named statement; a name given to two different texts throws at once. */
+export function namedStatement(name: string, text: string): NamedStatement {
+  const known = statementTexts.get(name);
+  if (known !== undefined && known !== text) throw new Error(`the statement name ${name} is already used for another text`);
+  statementTexts.set(name, text);
+  return { name, text };
+}
+const statementTexts = new Map<string, string>();
+
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  query<Row = Record<string, unknown>>(sql: string | NamedStatement, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
   /** Runs statements that take no parameters (schema migrations), several per string. */
   exec(sql: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database';
+import type { Database, NamedStatement, Queryable } from './database';
 
 /**
  * PGlite: PostgreSQL compiled to WebAssembly, in a data folder (or in memory). One connection,
@@ -9,8 +9,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   const db = dataDir === null ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
   const queryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query<Row>(sql, params as unknown[]);
+    async query<Row>(sql: string | NamedStatement, params: readonly unknown[] = []) {
+      const result = await q.query<Row>(typeof sql === 'string' ? sql : sql.text, params as unknown[]);
       return { rows: result.rows };
     },
     async exec(sql: string) {

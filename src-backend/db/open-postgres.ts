@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database';
+import type { Database, NamedStatement, Queryable } from './database';
 import { listenPostgres } from './listen-postgres';
 
 // Instants come back as JavaScript Dates and bigints (versions, lateness) as numbers: versions stay
@@ -18,8 +18,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const probe = await pool.connect();
   probe.release();
   const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query(sql, params as unknown[]);
+    async query<Row>(sql: string | NamedStatement, params: readonly unknown[] = []) {
+      const result = typeof sql === 'string' ? await q.query(sql, params as unknown[]) : await q.query({ name: sql.name, text: sql.text, values: params as unknown[] });
       return { rows: result.rows as Row[] };
     },
     async exec(sql: string) {

@@ -1,6 +1,7 @@
 import type { SupportCenter } from '../support-center';
 import { coalesce } from './coalesce';
 import type { Logger } from './logger';
+import { pacedBroadcast } from './paced-broadcast';
 
 /** A burst of writes (a batch of mutations, a termination) becomes one event. */
 export const COALESCE_MS = 50;
@@ -16,6 +17,14 @@ export const SPACING_PER_STREAM_MS = 10;
  * these delays, so the event follows once the horizon passes even if that transaction never NOTIFYs.
  */
 const RECHECK_MS = [50, 100, 200, 400, 800, 1_600];
+/**
+ * An event reaches the streams of this instance in slices this many apart in time. The pulls of
+ * one slice still arrive together and share one read (batched-reads.ts), while an engineer's
+ * action waits behind one slice of pulls, not behind the whole wave. 100 streams: the last slice
+ * goes out 200 ms after the first.
+ */
+export const STREAMS_PER_SLICE = 20;
+export const SLICE_GAP_MS = 50;
 
 /**
  * One per HTTP server: hears every committed write (of any instance, through the center's
@@ -24,6 +33,7 @@ const RECHECK_MS = [50, 100, 200, 400, 800, 1_600];
  */
 export class ChangeFeed {
   private readonly streams = new Set<(cursor: string) => void>();
+  private readonly broadcast = pacedBroadcast<string>(STREAMS_PER_SLICE, SLICE_GAP_MS);
   private readonly refresh = coalesce(
     () => this.read(),
     () => Math.max(COALESCE_MS, this.streams.size * SPACING_PER_STREAM_MS),
@@ -65,7 +75,7 @@ export class ChangeFeed {
       return;
     }
     this.lastCursor = cursor;
-    for (const send of [...this.streams]) send(cursor);
+    this.broadcast.send([...this.streams], cursor);
   }
 
   private scheduleRecheck(): void {
@@ -79,6 +89,7 @@ export class ChangeFeed {
   }
 
   private stop(): void {
+    this.broadcast.stop();
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.recheck !== null) clearTimeout(this.recheck);

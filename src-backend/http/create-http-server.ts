@@ -71,8 +71,9 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
 function limitSyncs(center: SupportCenter, limit: number): SupportCenter {
   const pages = batchedReads<string>(limit);
   const gate = limitConcurrency(limit, <T>(read: () => Promise<T>) => read());
-  // The caller is part of the key: an engineer is never answered with a read made for another.
-  const key = (caller: Caller, query: SyncQuery) => JSON.stringify([caller.role === 'engineer' ? caller.engineerId : 'admin', query.cursor ?? null, query.limit]);
+  // The caller's sync scope is part of the key: nobody is answered with a read made for a scope
+  // that sees other rows.
+  const key = (caller: Caller, query: SyncQuery) => JSON.stringify([center.syncScope(caller), query.cursor ?? null, query.limit]);
   return {
     ...center,
     sync: (caller, query) => gate(() => center.sync(caller, query)),

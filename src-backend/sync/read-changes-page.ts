@@ -1,5 +1,5 @@
 import { entityNames } from '../../src-shared/contract/index';
-import type { Queryable } from '../db/database';
+import { namedStatement, type Queryable } from '../db/database';
 import { entityTables } from '../domain/row-mappers';
 import { DELETE_JSON_SQL, PURGE_JSON_SQL, upsertJsonSql } from './change-json-sql';
 import type { ChangesCursor } from './sync-cursor';
@@ -19,7 +19,9 @@ const UPSERT_BY_ENTITY = entityNames
  * higher one would otherwise be passed over for good. One statement, so the log and the rows
  * behind it are one snapshot.
  */
-const CHANGES_SQL = `
+const CHANGES_SQL = namedStatement(
+  'sync_changes_page',
+  `
   WITH log AS (
     SELECT txid, seq, entity, entity_id, op FROM changes
      WHERE (changes.txid, changes.seq) > ($1::xid8, $2::bigint) AND changes.txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -32,7 +34,8 @@ const CHANGES_SQL = `
       END END) AS change
     FROM log
    -- log.txid, the column: the text alias would sort '1000' before '999' and skip changes.
-   ORDER BY log.txid, log.seq`;
+   ORDER BY log.txid, log.seq`,
+);
 
 export async function readChangesPage(db: Queryable, cursor: ChangesCursor, limit: number): Promise<PageDraft & { more: boolean }> {
   const { rows: log } = await db.query<{ txid: string; seq: number | string; change: string | null }>(CHANGES_SQL, [cursor.x, cursor.s, limit]);

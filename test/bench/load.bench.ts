@@ -8,7 +8,8 @@ import { openPostgres } from '../../src-backend/db/open-postgres';
 import { issueToken } from '../../src-backend/domain/workspace-setup';
 import { createScratchDatabase, postgresUrl } from '../fixtures/test-databases';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process';
-import { openLoadDesktop, type LoadStats } from './load-desktop';
+import type { DesktopsMessage, DesktopsRequest, SettleMessage } from './load-desktops.worker';
+import { startTsWorker } from './ts-worker';
 
 /**
  * The backend under a team's load, on loopback PostgreSQL: two backend processes on one database,
@@ -60,22 +61,43 @@ async function run(db: Database, instances: BackendProcess[]): Promise<string[]>
     return issued;
   });
   const tickets = (await db.query<{ id: string }>("SELECT id FROM tickets WHERE status IN ('new', 'open', 'pending') ORDER BY id")).rows.map((r) => r.id);
-  const stats: LoadStats = { syncMs: [], arrivalMs: [], events: 0, streamsOpen: 0, failures: new Set() };
   const at = (i: number) => ({ base: (instances[i % instances.length] as BackendProcess).url, token: tokens[i % tokens.length] as string });
-
-  const desktops = [];
-  // Twenty at a time: 200 connections at once would measure the accept queue, not the backend.
-  for (let i = 0; i < CLIENTS; i += 20) {
-    desktops.push(...(await Promise.all(Array.from({ length: Math.min(20, CLIENTS - i) }, (_, k) => openLoadDesktop(at(i + k).base, at(i + k).token, stats)))));
+  const desktops = startDesktops({ targets: Array.from({ length: CLIENTS }, (_, i) => at(i)) });
+  try {
+    await desktops.ready;
+    const failures = new Set<string>();
+    const pushed = await pushMutations(tickets, at, failures);
+    // Let the last changes reach every desktop, bounded.
+    const stats = await desktops.settle({ expected: pushed.latencies.length * CLIENTS, timeoutMs: 10_000 });
+    for (const failure of stats.failures) failures.add(failure);
+    return report(instances.length, tokens.length, pushed, { ...stats, failures });
+  } finally {
+    await desktops.worker.terminate();
   }
-  const pushed = await pushMutations(tickets, at, stats);
-  // Let the last changes reach every desktop, bounded.
-  const expected = pushed.latencies.length * CLIENTS;
-  const settleUntil = Date.now() + 10_000;
-  while (stats.arrivalMs.length < expected && Date.now() < settleUntil) await sleep(100);
-  const streamsAtEnd = stats.streamsOpen;
-  for (const desktop of desktops) desktop.close();
-  return report(instances.length, tokens.length, streamsAtEnd, pushed, stats);
+}
+
+type DesktopStats = Extract<DesktopsMessage, { kind: 'done' }>['stats'];
+
+/** The desktops in a worker thread (see load-desktops.worker.ts): ready once every stream is open. */
+function startDesktops(request: DesktopsRequest) {
+  const worker = startTsWorker(new URL('./load-desktops.worker.ts', import.meta.url), request);
+  const next = () =>
+    new Promise<DesktopsMessage>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }).then((message) => {
+      if (message.kind === 'failed') throw new Error(`the desktops failed: ${message.error}`);
+      return message;
+    });
+  return {
+    worker,
+    ready: next(),
+    async settle(message: SettleMessage): Promise<DesktopStats> {
+      const done = next();
+      worker.postMessage(message);
+      return ((await done) as Extract<DesktopsMessage, { kind: 'done' }>).stats;
+    },
+  };
 }
 
 interface Pushed {
@@ -85,7 +107,7 @@ interface Pushed {
 }
 
 /** Open loop: the n-th push goes out at n / RATE seconds, however slow the answers are. */
-async function pushMutations(tickets: readonly string[], at: (i: number) => { base: string; token: string }, stats: LoadStats): Promise<Pushed> {
+async function pushMutations(tickets: readonly string[], at: (i: number) => { base: string; token: string }, failures: Set<string>): Promise<Pushed> {
   const latencies: number[] = [];
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
@@ -106,9 +128,9 @@ async function pushMutations(tickets: readonly string[], at: (i: number) => { ba
         async (response) => {
           await response.text();
           if (response.ok) latencies.push(performance.now() - sent);
-          else stats.failures.add(`mutation: HTTP ${response.status}`);
+          else failures.add(`mutation: HTTP ${response.status}`);
         },
-        (error: unknown) => void stats.failures.add(`mutation: ${String((error as { cause?: unknown }).cause ?? error)}`),
+        (error: unknown) => void failures.add(`mutation: ${String((error as { cause?: unknown }).cause ?? error)}`),
       ),
     );
   }
@@ -116,13 +138,13 @@ async function pushMutations(tickets: readonly string[], at: (i: number) => { ba
   return { latencies, failed: total - latencies.length, seconds: (performance.now() - started) / 1000 };
 }
 
-function report(instances: number, engineers: number, streamsAtEnd: number, pushed: Pushed, stats: LoadStats): string[] {
+function report(instances: number, engineers: number, pushed: Pushed, stats: Omit<DesktopStats, 'failures'> & { failures: Set<string> }): string[] {
   const p95 = percentile(pushed.latencies, 95);
   const failures = stats.failures.size === 0 ? '' : ` (${[...stats.failures].slice(0, 3).join('; ')})`;
   return [
-    `load: ${instances} backend processes on one PostgreSQL, ${CLIENTS} desktops with live event streams (${streamsAtEnd} still open at the end), ` +
+    `load: ${instances} backend processes on one PostgreSQL, ${CLIENTS} desktops with live event streams (${stats.streamsAtEnd} still open at the end), ` +
       `${engineers} engineers, ${SEED_TICKETS}-ticket demo workspace; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the end ` +
-      '(the desktops run in the bench process, on the same cores)',
+      '(the desktops run in a thread of the bench process, on the same cores)',
     `load: ${pushed.latencies.length} mutations in ${pushed.seconds.toFixed(1)} s = ${(pushed.latencies.length / pushed.seconds).toFixed(1)} mutations/s ` +
       `(asked ${RATE}/s), ${pushed.failed} failed; latency p50 ${ms(percentile(pushed.latencies, 50))}, p95 ${ms(p95)} ` +
       `(target < ${TARGET_P95_MS} ms: ${p95 < TARGET_P95_MS ? 'met' : 'NOT met'}), max ${ms(Math.max(...pushed.latencies))}`,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { createSupportCenter } from '../../src-backend/create-support-center';
 import type { Database } from '../../src-backend/db/database';
 import { openDatabase } from '../../src-backend/db/open-database';
@@ -9,6 +8,7 @@ import { seedDemoData } from '../../src-backend/demo/seed-demo-data';
 import { createHttpServer } from '../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
 import { createScratchDatabase, postgresUrl } from '../fixtures/test-databases';
+import { startTsWorker } from './ts-worker';
 import type { ServeClientRequest, ServeClientResult } from './sync-serve-client';
 
 const TICKETS = 100_000;
@@ -21,14 +21,9 @@ function percentile(sorted: readonly number[], p: number): number {
 /** The machine is shared: the load average goes next to every figure. */
 const load = () => `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on this machine`;
 
-/**
- * Runs the benchmark's client in a worker thread and waits for its figures. The worker registers
- * tsx itself: the loader of the main thread does not carry over to workers.
- */
+/** Runs the benchmark's client in a worker thread and waits for its figures. */
 function runClient(request: ServeClientRequest): Promise<ServeClientResult> {
-  const client = new URL('./sync-serve-client.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(client)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: request });
+  const worker = startTsWorker(new URL('./sync-serve-client.ts', import.meta.url), request);
   return new Promise((resolve, reject) => {
     worker.once('message', (message: { ok: true; result: ServeClientResult } | { ok: false; error: string }) => {
       void worker.terminate();

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { hashApiToken } from '../../../src-backend/security/api-tokens';
+import { cachedTokenLookup, TOKEN_CACHE_MS } from '../../../src-backend/security/token-cache';
+import type { Caller } from '../../../src-backend/support-center';
+
+/** A token table the test can change, counting how often it is asked. */
+function tokenTable() {
+  const rows = new Map<string, Caller>();
+  const table = {
+    asked: 0,
+    rows,
+    resolve: async (hash: string) => {
+      table.asked++;
+      return rows.get(hash) ?? null;
+    },
+  };
+  return table;
+}
+
+describe('cachedTokenLookup', () => {
+  it('answers a known token from memory until TOKEN_CACHE_MS have passed, then asks again', async () => {
+    const table = tokenTable();
+    table.rows.set(hashApiToken('sa_one'), { role: 'engineer', engineerId: 'e1' });
+    let clock = 0;
+    const lookup = cachedTokenLookup(table.resolve, () => clock);
+
+    expect(await lookup('sa_one')).toEqual({ role: 'engineer', engineerId: 'e1' });
+    clock += TOKEN_CACHE_MS - 1;
+    expect(await lookup('sa_one')).toEqual({ role: 'engineer', engineerId: 'e1' });
+    expect(table.asked).toBe(1);
+
+    // Deleted from the table: refused once the entry has run out.
+    table.rows.clear();
+    clock += 1;
+    expect(await lookup('sa_one')).toBeNull();
+    expect(table.asked).toBe(2);
+  });
+
+  it('never keeps an unknown token, so one issued a moment later works at once', async () => {
+    const table = tokenTable();
+    const lookup = cachedTokenLookup(table.resolve, () => 0);
+    expect(await lookup('sa_new')).toBeNull();
+    table.rows.set(hashApiToken('sa_new'), { role: 'admin' });
+    expect(await lookup('sa_new')).toEqual({ role: 'admin' });
+    expect(await lookup('sa_new')).toEqual({ role: 'admin' });
+    expect(table.asked).toBe(2);
+  });
+
+  it('keys by the hash, never by the token itself', async () => {
+    const seen: string[] = [];
+    const lookup = cachedTokenLookup(async (hash) => {
+      seen.push(hash);
+      return { role: 'admin' };
+    });
+    await lookup('sa_secret');
+    expect(seen).toEqual([hashApiToken('sa_secret')]);
+  });
+});
