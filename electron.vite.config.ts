@@ -13,8 +13,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: fromRoot('out/main'),
-      // -> out/main/index.js, which package.json "main" points at.
-      rolldownOptions: { input: { index: fromRoot('src-main/electron/main.ts') } },
+      // -> out/main/index.js, which package.json "main" points at, and the embedded database's
+      // thread next to it (src-backend/db/open-pglite.ts looks for pglite-thread.js there).
+      rolldownOptions: {
+        input: { index: fromRoot('src-main/electron/main.ts'), 'pglite-thread': fromRoot('src-backend/db/pglite-thread.ts') },
+      },
     },
   },
   preload: {

@@ -5,7 +5,7 @@
 /**
  * A statement that a PostgreSQL server parses and plans once per connection and then reuses: for
  * the hot ones (a sync page, the latest cursor), whose parse and plan cost more than their run.
- * Names are unique per text (see namedStatement). PGlite runs the text as any other.
+ * Names are unique per text (see namedStatement). PGlite prepares it with SQL's PREPARE, once.
  */
 export interface NamedStatement {
   readonly name: string;
@@ -14,6 +14,8 @@ export interface NamedStatement {
 
 /** Declares a named statement; a name given to two different texts throws at once. */
 export function namedStatement(name: string, text: string): NamedStatement {
+  // PGlite prepares it with SQL (`PREPARE name AS ...`), so the name must be a plain identifier.
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`a statement name must be a lower-case SQL identifier, not ${JSON.stringify(name)}`);
   const known = statementTexts.get(name);
   if (known !== undefined && known !== text) throw new Error(`the statement name ${name} is already used for another text`);
   statementTexts.set(name, text);

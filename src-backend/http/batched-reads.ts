@@ -14,9 +14,10 @@ interface Batch<R> {
  *
  * Why: a change event reaches every desktop on the instance at the same moment, and in steady
  * state they pull from the same cursor. Holding a new read back for `gatherMs` lets the pulls of
- * one wave arrive and share it: a hundred identical pulls become one database read.
+ * one wave arrive and share it: a hundred identical pulls become one database read. A caller that
+ * expects no company (a desktop walking its first sync) passes 0 and is not held back.
  */
-export function batchedReads<R>(limit: number, gatherMs = 10): (key: string, read: () => Promise<R>) => Promise<R> {
+export function batchedReads<R>(limit: number, defaultGatherMs = 10): (key: string, read: () => Promise<R>, gatherMs?: number) => Promise<R> {
   const waiting = new Map<string, Batch<R>>();
   const queue: string[] = [];
   let running = 0;
@@ -54,7 +55,7 @@ export function batchedReads<R>(limit: number, gatherMs = 10): (key: string, rea
     }
   };
 
-  return (key, read) =>
+  return (key, read, gatherMs = defaultGatherMs) =>
     new Promise<R>((resolve, reject) => {
       let batch = waiting.get(key);
       if (batch === undefined) {

@@ -17,6 +17,7 @@ import { attachLifecycle } from './server-lifecycle';
 import { ChangeFeed } from './change-feed';
 import { batchedReads } from './batched-reads';
 import { limitConcurrency } from './limit-concurrency';
+import { isChangeLogCursor } from '../sync/sync-cursor';
 
 export { closeHttpServer } from './server-lifecycle';
 
@@ -64,12 +65,15 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
   return server;
 }
 
+/** How long a change-log pull waits for identical pulls of the same wave to share its read. */
+const GATHER_MS = 10;
+
 /**
  * The center with its sync reads capped (keeping connections and CPU for engineers' actions) and
  * identical pulls waiting together answered by one read (see batched-reads.ts).
  */
 function limitSyncs(center: SupportCenter, limit: number): SupportCenter {
-  const pages = batchedReads<string>(limit);
+  const pages = batchedReads<string>(limit, GATHER_MS);
   const gate = limitConcurrency(limit, <T>(read: () => Promise<T>) => read());
   // The caller's sync scope is part of the key: nobody is answered with a read made for a scope
   // that sees other rows.
@@ -77,6 +81,8 @@ function limitSyncs(center: SupportCenter, limit: number): SupportCenter {
   return {
     ...center,
     sync: (caller, query) => gate(() => center.sync(caller, query)),
-    syncJson: (caller, query) => pages(key(caller, query), () => center.syncJson(caller, query)),
+    // Only change-log pulls come in waves; a first sync's page is asked for by one desktop, and
+    // holding it back would add the wait to every one of its pages.
+    syncJson: (caller, query) => pages(key(caller, query), () => center.syncJson(caller, query), isChangeLogCursor(query.cursor) ? GATHER_MS : 0),
   };
 }

@@ -32,15 +32,22 @@ export function takeReadAhead(db: Database, cursor: string, limit: number, now: 
   return now - found.at <= TTL_MS ? found.draft : null;
 }
 
-/** Starts reading the page at `cursor` now, for the request that will probably follow. */
-export function readAhead(db: Database, cursor: string, limit: number, now: number, read: () => Promise<PageDraft>): void {
+/**
+ * Starts reading the page at `cursor` now, for the request that will probably follow, unless that
+ * read is under way already; returns the read (null when it failed).
+ */
+export function readAhead(db: Database, cursor: string, limit: number, now: number, read: () => Promise<PageDraft>): Promise<PageDraft | null> {
   let ahead = aheadByDb.get(db);
   if (ahead === undefined) {
     ahead = new Map();
     aheadByDb.set(db, ahead);
   }
   for (const [key, entry] of ahead) if (now - entry.at > TTL_MS) ahead.delete(key);
+  const underWay = ahead.get(keyOf(cursor, limit));
+  if (underWay !== undefined) return underWay.draft;
   while (ahead.size >= MAX_PAGES) ahead.delete(ahead.keys().next().value as string);
   // A failure here is nobody's answer: the request reads the page itself.
-  ahead.set(keyOf(cursor, limit), { draft: read().catch(() => null), at: now });
+  const draft = read().catch(() => null);
+  ahead.set(keyOf(cursor, limit), { draft, at: now });
+  return draft;
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database';
+import { namedStatement, type NamedStatement, type Queryable } from '../db/database';
 import { bindNamed } from './change-json-sql';
 import { COUNT_ALL_ROWS_SQL, INITIAL_RANKS } from './initial-ranks';
 import type { InitialCursor, SyncCursor } from './sync-cursor';
@@ -21,6 +21,21 @@ export async function startInitialSync(db: Queryable): Promise<InitialCursor> {
   return { v: 2, k: 'i', w: String(rows[0]?.w), r: 0, a: null, d: 0, t: Number(rows[0]?.n ?? 0) };
 }
 
+/**
+ * A rank's statement, named (prepared once per connection: planning these costs a good part of
+ * running them), with its parameters in the statement's order.
+ */
+const RANK_STATEMENTS = INITIAL_RANKS.map((rank, index) => {
+  const probe = { k1: '', k2: '', limit: 0, horizon: '0' };
+  const { text } = bindNamed(rank.sql, probe);
+  return { sql: rank.sql, statement: namedStatement(`sync_initial_rank_${index}`, text) };
+});
+
+function rankStatement(index: number, values: { k1: string; k2: string; limit: number; horizon: string }): { statement: NamedStatement; params: unknown[] } {
+  const rank = RANK_STATEMENTS[index] as (typeof RANK_STATEMENTS)[number];
+  return { statement: rank.statement, params: bindNamed(rank.sql, values).params };
+}
+
 interface RankRows {
   n: number;
   built: number;
@@ -41,8 +56,8 @@ export async function readInitialPage(db: Queryable, cursor: InitialCursor, limi
   while (count < limit && rankIndex < INITIAL_RANKS.length) {
     const rank = INITIAL_RANKS[rankIndex] as (typeof INITIAL_RANKS)[number];
     const want = limit - count;
-    const { text, params } = bindNamed(rank.sql, { k1: after?.[0] ?? '', k2: after?.[1] ?? '', limit: want, horizon: cursor.w });
-    const { rows } = await db.query<RankRows>(text, params);
+    const { statement, params } = rankStatement(rankIndex, { k1: after?.[0] ?? '', k2: after?.[1] ?? '', limit: want, horizon: cursor.w });
+    const { rows } = await db.query<RankRows>(statement, params);
     const { n, built, last, changes: joined } = rows[0] ?? { n: 0, built: 0, last: null, changes: null };
     if (built !== n) throw new Error(`sync: ${n - built} ${rank.entity} rows could not be written as JSON`);
     if (joined !== null) changes.push(joined);

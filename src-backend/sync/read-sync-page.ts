@@ -21,11 +21,26 @@ export async function readSyncPageJson(db: Database, query: SyncQuery, now: Date
     const readAheadDraft = query.cursor === undefined ? null : takeReadAhead(db, query.cursor, query.limit, Date.now());
     const { changes, count, next } = (await readAheadDraft) ?? (await readInitialPage(db, cursor, query.limit));
     const envelope = initialEnvelope(cursor, next, count, now);
-    if (next.k === 'i') readAhead(db, envelope.cursor, query.limit, Date.now(), () => readInitialPage(db, next, query.limit));
+    if (next.k === 'i') readAheadFrom(db, next, query.limit, READ_AHEAD_PAGES);
     return pageJson(changes, envelope);
   }
   const { changes, next, more } = await readChangesPage(db, cursor, query.limit);
   return pageJson(changes, { cursor: encodeCursor(next), hasMore: more, phase: 'changes', progress: null, serverTime: now.toISOString() });
+}
+
+/**
+ * Pages read ahead of the client. Two: the database then reads the page after next while this
+ * thread sends the next one and the client applies it, instead of waiting for the client's request.
+ */
+const READ_AHEAD_PAGES = 2;
+
+function readAheadFrom(db: Database, cursor: InitialCursor, limit: number, pages: number): void {
+  const draft = readAhead(db, encodeCursor(cursor), limit, Date.now(), () => readInitialPage(db, cursor, limit));
+  if (pages > 1) {
+    void draft.then((read) => {
+      if (read !== null && read.next.k === 'i') readAheadFrom(db, read.next, limit, pages - 1);
+    });
+  }
 }
 
 /** The same page as a value, for callers inside the backend (the demo's discovery, tests). */

@@ -53,3 +53,17 @@ export function decodeCursor(text: string): SyncCursor | null {
   if (!parsed.success) throw new RequestError(400, 'bad-request', 'cursor: not a cursor this server issued', 'cursor');
   return parsed.data;
 }
+
+/**
+ * Whether `text` is a cursor into the change log: where desktops pull in waves after a change
+ * event, as opposed to a first sync, which one desktop walks alone. False for anything else,
+ * malformed cursors included (the read itself reports those).
+ */
+export function isChangeLogCursor(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  try {
+    return decodeCursor(text)?.k === 'c';
+  } catch {
+    return false;
+  }
+}

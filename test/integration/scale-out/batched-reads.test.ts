@@ -30,6 +30,15 @@ describe('batched reads', () => {
     expect(new Set(answers)).toEqual(new Set(['a#1']));
   });
 
+  it('starts a read asked for with no gather window at once, without waiting for company', async () => {
+    const reads = countingRead(1);
+    const pages = batchedReads<string>(4, 5_000);
+    const asked = performance.now();
+    expect(await pages('first-sync|page-2', reads.read('p'), 0)).toBe('p#1');
+    // Far below the 5 s window the other reads would wait for.
+    expect((reads.started[0] as number) - asked).toBeLessThan(1_000);
+  });
+
   it('never answers a request with a read that started before it arrived', async () => {
     const reads = countingRead(50);
     const pages = batchedReads<string>(4, 5);
