@@ -44,7 +44,8 @@ interface RankRows {
 }
 
 /**
- * Up to `limit` current rows from the cursor's rank onwards, as upserts at their current versions.
+ * Up to `limit` current rows from the cursor's rank onwards, as upserts at their current versions,
+ * all of one phase.
  * Each rank is one statement; a page needs no transaction of its own, because what a page could
  * miss or repeat between two statements it could equally between two pages, and the change log
  * replayed from the horizon covers both.
@@ -53,8 +54,12 @@ export async function readInitialPage(db: Queryable, cursor: InitialCursor, limi
   const changes: string[] = [];
   let count = 0;
   let { r: rankIndex, a: after } = cursor;
+  const phase = INITIAL_RANKS[rankIndex]?.phase;
   while (count < limit && rankIndex < INITIAL_RANKS.length) {
     const rank = INITIAL_RANKS[rankIndex] as (typeof INITIAL_RANKS)[number];
+    // A page ends with its phase: the one that completes the open tickets carries nothing else,
+    // so the queue has them without waiting for conversations to be written too.
+    if (rank.phase !== phase && count > 0) break;
     const want = limit - count;
     const { statement, params } = rankStatement(rankIndex, { k1: after?.[0] ?? '', k2: after?.[1] ?? '', limit: want, horizon: cursor.w });
     const { rows } = await db.query<RankRows>(statement, params);

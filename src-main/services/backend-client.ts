@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import { ClockSkewEstimator } from './clock-skew';
 
 /** Why a request to the backend did not give an answer we can use. */
-export type BackendErrorCode = 'offline' | 'timeout' | 'unauthorized' | 'rejected' | 'server-error' | 'bad-response';
+export type BackendErrorCode = 'offline' | 'timeout' | 'unauthorized' | 'rejected' | 'server-error' | 'bad-response' | 'too-large';
 
 export interface BackendClientOptions {
   baseUrl: string;
@@ -38,7 +38,8 @@ export class BackendClient {
   private readonly now: () => number;
 
   constructor(private readonly options: BackendClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
+    // Bound: a browser's fetch called as a method of another object throws "Illegal invocation".
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.now = options.now ?? Date.now;
   }
 
@@ -80,7 +81,7 @@ export class BackendClient {
       return interpret(response.status, text, schema);
     } catch (error) {
       if (controller.signal.aborted) return fail('timeout', `the backend did not answer within ${this.options.timeoutMs ?? 15_000} ms`);
-      if (error instanceof ResponseTooLarge) return fail('bad-response', error.message);
+      if (error instanceof ResponseTooLarge) return fail('too-large', error.message);
       return fail('offline', `cannot reach the backend at ${this.options.baseUrl}: ${describe(error)}`);
     } finally {
       clearTimeout(timer);

@@ -18,6 +18,11 @@ export interface SyncEngineOptions {
   pushBatchSize?: number;
 }
 
+/** Rows per pull; the backend allows up to MAX_SYNC_LIMIT. */
+export const DEFAULT_PAGE_SIZE = 2_000;
+/** A guard against a backend that never says "no more": the next run picks up from the cursor. */
+const MAX_PAGES_PER_RUN = 100_000;
+
 type Outcome = { ok: true } | { ok: false; error: IpcError };
 
 /**
@@ -94,14 +99,29 @@ export class SyncEngine {
     return this.pullFrom(cursor.value);
   }
 
+  /**
+   * Reads one page ahead: the backend, the network and the response check work on the next page
+   * while the cache commits this one. The cursor still moves only with committed data: a page read
+   * ahead of a failed commit (or of a stop) is dropped, and the next run asks for it again from the
+   * cursor the cache holds. A page over the response size limit (long conversations) is asked for
+   * again with half the rows, for the rest of the run.
+   */
   private async pullFrom(start: string | null): Promise<Outcome> {
-    let cursor = start;
-    for (let pages = 0; pages < 100_000 && !this.stopped; pages++) {
-      const page: Result<SyncPage> = await this.options.client.sync(cursor, this.options.pageSize ?? 1_000);
+    let limit = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
+    let from = start;
+    let next = this.options.client.sync(from, limit);
+    for (let pages = 0; pages < MAX_PAGES_PER_RUN && !this.stopped; pages++) {
+      const page: Result<SyncPage> = await next;
+      if (!page.ok && page.error.code === 'too-large' && limit > 1) {
+        limit = Math.ceil(limit / 2);
+        next = this.options.client.sync(from, limit);
+        continue;
+      }
       if (!page.ok) return page;
+      from = page.value.cursor;
+      if (page.value.hasMore) next = this.options.client.sync(from, limit);
       const applied = await this.options.cache['cache:apply-page']({ page: page.value });
       if (!applied.ok) return { ok: false, error: storageError(applied.error) };
-      cursor = page.value.cursor;
       const progress = page.value.progress;
       this.publish({ kind: 'syncing', phase: page.value.phase, done: progress?.done ?? 0, total: progress?.total ?? null });
       if (!page.value.hasMore) return { ok: true };

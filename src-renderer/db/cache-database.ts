@@ -17,8 +17,9 @@ import type {
 export const DEFAULT_CACHE_NAME = 'support-agent';
 
 /**
- * Schema version 1. A later migration appends `this.version(2).stores({...}).upgrade(...)` in the
- * constructor and never edits this object: Dexie needs every past version to upgrade old caches.
+ * Schema version 1. A migration appends `this.version(n).stores({...})` (with `.upgrade(...)` when
+ * rows change) in the constructor and never edits an earlier version: Dexie needs every past
+ * version to upgrade old caches.
  */
 const SCHEMA_V1 = {
   policies: 'id',
@@ -35,6 +36,17 @@ const SCHEMA_V1 = {
   meta: 'key',
   outbox: '++seq, &idempotencyKey, status, ticketId, createdAt',
   tombstones: '[entity+id]',
+} as const;
+
+/**
+ * Version 2 drops the indexes nothing reads: tickets by `number` and by `updatedAt`, messages by
+ * `ticketId` alone (a prefix of `[ticketId+createdAt]`, which serves every read by ticket). Each
+ * index costs every write of its table an index entry; a first sync writes 100k tickets and half
+ * a million messages.
+ */
+const SCHEMA_V2 = {
+  tickets: 'id, status, dueAt, assigneeId, accountId, [status+dueAt]',
+  messages: 'id, accountId, [ticketId+createdAt]',
 } as const;
 
 /** Where IndexedDB comes from: the browser's globals by default, fake-indexeddb in Node tests. */
@@ -64,6 +76,7 @@ export class AgentCache extends Dexie {
   constructor(name: string = DEFAULT_CACHE_NAME, backend?: IndexedDbBackend) {
     super(name, backend);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

@@ -1,8 +1,10 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { OPEN_TICKET_STATUSES } from '../../src-shared/contract/index';
 import type { AgentCache } from './cache-database';
 import { useAgentCache } from './cache-context';
+import { pacedQuerier } from './paced-querier';
 import type { CachedEngineer, CachedPolicy, CachedTicket } from './cache-rows';
 
 /**
@@ -76,10 +78,15 @@ export async function engineerById(db: AgentCache, id: string): Promise<CachedEn
   return (await db.engineers.get(id)) ?? null;
 }
 
-/** `start` false holds the read back (the queue asks for its top first: IndexedDB would queue that behind this one). */
-export function useQueueData(start = true): QueueData | undefined {
+/**
+ * `start` false holds the read back (the queue asks for its top first: IndexedDB would queue that
+ * behind this one). `minGapMs` paces the re-reads (see paced-querier.ts): the queue asks for it
+ * while a first sync writes page after page.
+ */
+export function useQueueData(start = true, minGapMs = 0): QueueData | undefined {
   const db = useAgentCache();
-  return useLiveQuery(() => (start ? queueData(db) : undefined), [db, start]);
+  const querier = useMemo(() => pacedQuerier(() => queueData(db), minGapMs), [db, minGapMs]);
+  return useLiveQuery(() => (start ? querier() : undefined), [querier, start]);
 }
 
 /** The top of the queue while `wanted` (the full read has not answered yet); null once not wanted. */

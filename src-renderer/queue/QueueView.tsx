@@ -11,11 +11,17 @@ import { useQueueTable } from './use-queue-table';
 
 /** Rows per open status read for the top of the queue while a large cache is read in full. */
 const HEAD_PER_STATUS = 60;
+/**
+ * The least time between two full reads of the queue while a first sync runs: it fills once a
+ * second instead of after every page, and leaves the cache's writes the time they need.
+ */
+const FIRST_SYNC_READ_GAP_MS = 1_000;
 
 export function QueueView() {
   // The top first, then the whole queue: both at once would queue the small read behind the big one.
   const [fullRead, setFullRead] = useState(false);
-  const data = useQueueData(fullRead);
+  const firstSync = useSession((s) => s.syncStatus?.kind === 'syncing' && s.syncStatus.phase !== 'changes');
+  const data = useQueueData(fullRead, firstSync ? FIRST_SYNC_READ_GAP_MS : 0);
   const head = useQueueHead(data === undefined, HEAD_PER_STATUS);
   if (head !== undefined && !fullRead) setFullRead(true);
   if (data === undefined && head) return <LoadedQueue data={head} partial />;

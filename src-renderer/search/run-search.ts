@@ -1,5 +1,6 @@
 import type { AgentCache } from '../db/cache-database';
 import type { CachedMessage, CachedTicket } from '../db/cache-rows';
+import { ticketMessages } from '../db/queries';
 import { parseQuery } from './search-tokens';
 import { buildSnippet, matchScore, type SnippetPart } from './snippet';
 import type { TextIndexPort } from './text-index-port';
@@ -60,13 +61,8 @@ export async function runSearch(db: AgentCache, port: TextIndexPort, query: stri
   if (terms.length === 0) return [];
   const ids = await port.search(terms.join(' '), phrase === null ? limit : PHRASE_CANDIDATES);
   if (ids.length === 0) return [];
-  const [tickets, messages] = await Promise.all([db.tickets.bulkGet(ids), db.messages.where('ticketId').anyOf(ids).toArray()]);
-  const byTicket = new Map<string, CachedMessage[]>();
-  for (const m of messages) {
-    const list = byTicket.get(m.ticketId);
-    if (list === undefined) byTicket.set(m.ticketId, [m]);
-    else list.push(m);
-  }
+  const [tickets, conversations] = await Promise.all([db.tickets.bulkGet(ids), Promise.all(ids.map((id) => ticketMessages(db, id)))]);
+  const byTicket = new Map<string, CachedMessage[]>(ids.map((id, i) => [id, conversations[i] ?? []]));
   const hits: SearchHit[] = [];
   for (const ticket of tickets) {
     if (ticket === undefined) continue;

@@ -5,7 +5,7 @@ import { benchSyncServe } from './sync-serve.bench';
 import { benchWorkspaceUi } from './workspace-ui.bench';
 
 /**
- * `npm run bench`: every benchmark, printed as figures. Benchmarks are not timed tests: the
+ * `npm run bench`: every benchmark (or those named on the command line), printed as figures. Benchmarks are not timed tests: the
  * machines are shared, so each figure comes with a baseline measured in the same run.
  */
 const benches: Array<[string, () => string[] | Promise<string[]>]> = [
@@ -17,7 +17,15 @@ const benches: Array<[string, () => string[] | Promise<string[]>]> = [
   ['renderer search index: 100k tickets with their messages', async () => (await import('./search.bench')).benchSearch()],
 ];
 
-for (const [name, bench] of benches) {
+// `npm run bench -- cache` runs only the benchmarks whose name holds one of the words given.
+const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
+const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((word) => name.toLowerCase().includes(word)));
+if (chosen.length === 0) {
+  console.error(`no benchmark matches ${wanted.join(', ')}; there are: ${benches.map(([name]) => name).join('; ')}`);
+  process.exit(2);
+}
+
+for (const [name, bench] of chosen) {
   console.log(`# ${name}`);
   for (const line of await bench()) console.log(line);
 }

@@ -1,12 +1,16 @@
-import { OPEN_TICKET_STATUSES, type SyncChange, type SyncPage } from '../../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES, type SyncChange } from '../../../src-shared/contract/index';
+import type { CacheHandlers } from '../../../src-shared/ipc/cache-channels';
+import { BackendClient } from '../../../src-main/services/backend-client';
+import { SyncEngine } from '../../../src-main/services/sync-engine';
+import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
 import { ENTITY_TABLES } from '../../../src-renderer/db/cache-rows';
-import { queueTickets } from '../../../src-renderer/db/queries';
+import { queueData } from '../../../src-renderer/db/queue-queries';
 
 /**
- * Runs inside Chromium (bundled by cache-sync.bench.ts): the renderer's real first sync into a
- * fresh Dexie cache, then, from memory, applyBatch and plain Dexie `bulkPut`s of the same pages
+ * Runs inside Chromium (bundled by cache-sync.bench.ts): the app's first sync (the sync engine,
+ * the backend client and the renderer's cache handlers) into a fresh Dexie cache, then, from memory, applyBatch and plain Dexie `bulkPut`s of the same pages
  * taking turns, each into its own fresh cache: same page, same run, same disk. Every figure is
  * measured here with `performance.now()`; Node only prints.
  */
@@ -14,7 +18,6 @@ import { queueTickets } from '../../../src-renderer/db/queries';
 export interface CacheSyncRequest {
   backendUrl: string;
   token: string;
-  limit: number;
   /** Open tickets the backend holds. */
   openTickets: number;
   /** The clock applyBatch uses for login-detail expiry (the seed's `now`). */
@@ -31,8 +34,11 @@ export interface CacheSyncResult {
   applyMs: number;
   /** First request until the page that completed the open tickets was committed and the queue query returned. */
   openQueryableMs: number | null;
-  /** What that queue query returned. */
+  /** Open tickets in that read (the queue's own, `queueData`). */
   openInQueue: number | null;
+  /** Rows and applyBatch time of the pages up to that one: how much of the wait was the cache writing. */
+  openPhaseRows: number | null;
+  openPhaseApplyMs: number | null;
   /** First request until the page holding the last open ticket row (before their messages) was committed. */
   openRowsMs: number | null;
   /** Rows stored by the sync, per table (counted after it, off the clock). */
@@ -76,44 +82,59 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * The app's own sync path, minus the process hop: the main process's SyncEngine and BackendClient
+ * (every page checked against the contract, one page read ahead) feeding the renderer's cache
+ * handlers, all in this page.
+ */
 async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date) {
+  const handlers = createCacheHandlers(db, () => now);
   const received: SyncChange[][] = [];
   let changes = 0;
   let applyMs = 0;
   let queueMs = 0;
   let openQueryableMs: number | null = null;
   let openInQueue: number | null = null;
+  let openPhaseRows: number | null = null;
+  let openPhaseApplyMs: number | null = null;
   let openRows = 0;
   let openRowsMs: number | null = null;
-  let cursor: string | null = null;
+  const timedHandlers: CacheHandlers = {
+    ...handlers,
+    'cache:apply-page': async ({ page }) => {
+      const applyStarted = performance.now();
+      const applied = await handlers['cache:apply-page']({ page });
+      applyMs += performance.now() - applyStarted;
+      if (!applied.ok) return applied;
+      received.push(page.changes);
+      changes += page.changes.length;
+      if (openRowsMs === null) {
+        openRows += page.changes.filter((c) => c.op === 'upsert' && c.entity === 'ticket' && OPEN_TICKET_STATUSES.includes(c.row.status)).length;
+        if (openRows >= request.openTickets) openRowsMs = performance.now() - started;
+      }
+      // The page whose cursor leaves 'initial-open' carried the last open ticket (or its messages).
+      if (openQueryableMs === null && page.phase !== 'initial-open') {
+        const queryStarted = performance.now();
+        openPhaseRows = changes;
+        openPhaseApplyMs = applyMs;
+        openInQueue = (await queueData(db)).tickets.length;
+        openQueryableMs = performance.now() - started;
+        queueMs = openQueryableMs - (queryStarted - started);
+      }
+      if (received.length % 50 === 0) console.info(`synced ${received.length} pages, ${changes} rows`);
+      return applied;
+    },
+  };
+  const client = new BackendClient({ baseUrl: request.backendUrl, token: request.token, timeoutMs: 120_000 });
+  const engine = new SyncEngine({ client, cache: timedHandlers, pollIntervalMs: 0 });
   const started = performance.now();
-  for (;;) {
-    const url = new URL('/v1/sync', request.backendUrl);
-    url.searchParams.set('limit', String(request.limit));
-    if (cursor !== null) url.searchParams.set('cursor', cursor);
-    const response = await fetch(url, { headers: { authorization: `Bearer ${request.token}` } });
-    if (!response.ok) throw new Error(`sync page ${received.length + 1}: HTTP ${response.status} ${await response.text()}`);
-    const page = (await response.json()) as SyncPage;
-    applyMs += await timed(async () => void (await applyBatch(db, page, { now })));
-    received.push(page.changes);
-    changes += page.changes.length;
-    if (openRowsMs === null) {
-      openRows += page.changes.filter((c) => c.op === 'upsert' && c.entity === 'ticket' && OPEN_TICKET_STATUSES.includes(c.row.status)).length;
-      if (openRows >= request.openTickets) openRowsMs = performance.now() - started;
-    }
-    // The page whose cursor leaves 'initial-open' carried the last open ticket (or its messages).
-    if (openQueryableMs === null && page.phase !== 'initial-open') {
-      const queryStarted = performance.now();
-      openInQueue = (await queueTickets(db)).length;
-      openQueryableMs = performance.now() - started;
-      queueMs = openQueryableMs - (queryStarted - started);
-    }
-    cursor = page.cursor;
-    if (received.length % 50 === 0) console.info(`synced ${received.length} pages, ${changes} rows`);
-    if (!page.hasMore) break;
-  }
+  engine.start();
+  await engine.syncNow();
   const syncMs = performance.now() - started - queueMs;
-  return { received, changes, applyMs, syncMs, openQueryableMs, openInQueue, openRowsMs };
+  engine.stop();
+  const status = engine.status;
+  if (status.kind !== 'idle') throw new Error(`the sync ended ${status.kind}: ${JSON.stringify(status)}`);
+  return { received, changes, applyMs, syncMs, openQueryableMs, openInQueue, openPhaseRows, openPhaseApplyMs, openRowsMs };
 }
 
 async function storedCounts(db: AgentCache): Promise<Record<string, number>> {

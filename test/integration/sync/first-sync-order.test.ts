@@ -93,6 +93,8 @@ function suite(target: (typeof testDatabaseTargets)[number]): void {
     const completing = pages.findIndex((p) => (seen += p.changes.length) > lastOpen);
     expect(pages[completing]?.phase).not.toBe('initial-open');
     expect(pages.slice(0, completing).every((p) => p.phase === 'initial-open')).toBe(true);
+    // And it ends there, short if need be: the queue's last page waits for no conversation.
+    expect(seen).toBe(lastOpen + 1);
     // History starts with the open tickets' conversations.
     const firstMessage = upserts.find((c) => c.entity === 'message');
     expect(firstMessage?.entity === 'message' && openIds.has(firstMessage.row.ticketId)).toBe(true);

@@ -105,4 +105,72 @@ describe('sync engine into the cache', () => {
     engine.stop();
     expect(statuses.at(-1)).toMatchObject({ kind: 'offline', retryAt: expect.any(String) });
   });
+
+  it('asks for the next page while the cache commits this one, and resumes after a failed commit without a gap', async () => {
+    const cache = newCache();
+    const client = new BackendClient({ baseUrl: backend.url, token: workspace.tokens.ana, timeoutMs: 2_000 });
+    const cursorsAsked: (string | null)[] = [];
+    const sync = client.sync.bind(client);
+    client.sync = (cursor, limit) => {
+      cursorsAsked.push(cursor);
+      return sync(cursor, limit);
+    };
+    const handlers = createCacheHandlers(cache);
+    const askedWhenApplying: number[] = [];
+    let applies = 0;
+    const cacheWithFailure: typeof handlers = {
+      ...handlers,
+      'cache:apply-page': async (request) => {
+        askedWhenApplying.push(cursorsAsked.length);
+        // The third page's commit fails once, as a full disk would fail it.
+        if (++applies === 3) return { ok: false, error: { code: 'quota-exceeded', message: 'QuotaExceededError' } };
+        return handlers['cache:apply-page'](request);
+      },
+    };
+    const engine = new SyncEngine({ client, cache: cacheWithFailure, pageSize: 7, pollIntervalMs: 0, backoff: { baseMs: 10_000, maxMs: 10_000 } });
+    const statuses: SyncStatus[] = [];
+    engine.onStatus((s) => statuses.push(s));
+    engine.start();
+    await engine.syncNow();
+    expect(statuses.at(-1)).toMatchObject({ kind: 'error', code: 'storage-full' });
+    // Each of the first three pages was applied with the next one already asked for.
+    expect(askedWhenApplying).toEqual([2, 3, 4]);
+    const askedBeforeRetry = cursorsAsked.length;
+    await engine.syncNow();
+    engine.stop();
+    // The retry starts from the cursor the cache committed (the second page's), not the read-ahead's.
+    expect(cursorsAsked[askedBeforeRetry]).toBe(cursorsAsked[2]);
+    expect(statuses.at(-1)?.kind).toBe('idle');
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+  });
+
+  it('asks again with fewer rows when a page is over the response size limit, and still lands every row', async () => {
+    // The largest single-row page this backend serves: pages of 7 rows mostly exceed twice that.
+    let largest = 0;
+    for (let cursor: string | null = null, more = true; more; ) {
+      const url = new URL('/v1/sync?limit=1', backend.url);
+      if (cursor !== null) url.searchParams.set('cursor', cursor);
+      const response = await fetch(url, { headers: { authorization: `Bearer ${workspace.tokens.ana}` } });
+      const text = await response.text();
+      largest = Math.max(largest, Buffer.byteLength(text));
+      const body = JSON.parse(text) as { cursor: string; hasMore: boolean };
+      ({ cursor, hasMore: more } = body);
+    }
+    const cache = newCache();
+    const client = new BackendClient({ baseUrl: backend.url, token: workspace.tokens.ana, timeoutMs: 2_000, maxResponseBytes: 2 * largest });
+    const limits: number[] = [];
+    const sync = client.sync.bind(client);
+    client.sync = (cursor, limit) => {
+      limits.push(limit);
+      return sync(cursor, limit);
+    };
+    const engine = new SyncEngine({ client, cache: createCacheHandlers(cache), pageSize: 7, pollIntervalMs: 0, backoff: { baseMs: 50, maxMs: 200 } });
+    engine.start();
+    await engine.syncNow();
+    engine.stop();
+    expect(engine.status.kind).toBe('idle');
+    expect(limits[0]).toBe(7);
+    expect(Math.min(...limits)).toBeLessThan(7);
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+  });
 });
