@@ -12,19 +12,19 @@ import { Dexie } from 'dexie';
  * The wait goes through `Dexie.waitFor`, which keeps the live query's observation context, so the
  * read after it is still tracked.
  */
-export function pacedQuerier<T>(read: () => Promise<T>, minGapMs: number, now: () => number = () => performance.now()): () => Promise<T> {
+export function pacedQuerier<T>(read: () => Promise<T>, minGapMs: number): () => Promise<T> {
   let lastStart: number | null = null;
   let calls = 0;
   let latest: Promise<T> | null = null;
   return () => {
     const call = ++calls;
     const run = (async (): Promise<T> => {
-      const wait = lastStart === null ? 0 : lastStart + minGapMs - now();
+      const wait = lastStart === null ? 0 : lastStart + minGapMs - performance.now();
       if (wait > 0) await Dexie.waitFor(new Promise((resolve) => setTimeout(resolve, wait)), wait + 60_000);
       // Dexie abandoned this run for a newer one while it waited: reading now would only double
       // that one's read, so this one answers with it (Dexie drops the answer anyway).
       if (call !== calls && latest !== null) return latest;
-      lastStart = now();
+      lastStart = performance.now();
       return read();
     })();
     latest = run;
