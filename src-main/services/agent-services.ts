@@ -1,6 +1,5 @@
-import type { SyncPage } from '../../src-shared/contract/index';
 import type { AgentHandlers } from '../../src-shared/ipc/agent-channels';
-import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
+import type { ApplyPageRequest, CacheHandlers } from '../../src-shared/ipc/cache-channels';
 import { fail, ok } from '../../src-shared/ipc/result';
 import type { ClockSkew, SyncStatus } from '../../src-shared/ipc/sync-status';
 import type { DeadlineCounts, EngineerSettings, SessionInfo, ShownNotification } from '../../src-shared/ipc/workspace-settings';
@@ -74,7 +73,7 @@ export class AgentServices {
       settings: this.settings,
       warn: options.warn,
     });
-    this.cache = { ...options.cache, 'cache:apply-page': (request) => this.applyPage(request.page) };
+    this.cache = { ...options.cache, 'cache:apply-page': (request) => this.applyPage(request) };
   }
 
   async start(): Promise<void> {
@@ -145,9 +144,9 @@ export class AgentServices {
   }
 
   /** The cache applies the page; only a page it stored is shown to the notifier. */
-  private async applyPage(page: SyncPage): ReturnType<CacheHandlers['cache:apply-page']> {
-    const applied = await this.options.cache['cache:apply-page']({ page });
-    if (applied.ok) await this.notifier.observe(page);
+  private async applyPage(request: ApplyPageRequest): ReturnType<CacheHandlers['cache:apply-page']> {
+    const applied = await this.options.cache['cache:apply-page'](request);
+    if (applied.ok) await this.notifier.observe(request.page);
     return applied;
   }
 

@@ -100,16 +100,19 @@ export class SyncEngine {
   }
 
   /**
-   * Reads one page ahead: the backend, the network and the response check work on the next page
-   * while the cache commits this one. The cursor still moves only with committed data: a page read
-   * ahead of a failed commit (or of a stop) is dropped, and the next run asks for it again from the
-   * cursor the cache holds. A page over the response size limit (long conversations) is asked for
-   * again with half the rows, for the rest of the run.
+   * Keeps the backend and the cache busy together: while the cache commits page n, page n+1 is
+   * already on its way to the cache (where it is received and checked) and n+2 is being read. The
+   * cursor still moves only with committed data: each page goes with the cursor it continues from
+   * and the cache refuses it unless it holds exactly that one, so a page handed over behind a
+   * failed commit (or a stop) is dropped, and the next run asks for it again from the cursor the
+   * cache holds. A page over the response size limit (long conversations) is asked for again with
+   * half the rows, for the rest of the run.
    */
   private async pullFrom(start: string | null): Promise<Outcome> {
     let limit = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
     let from = start;
     let next = this.options.client.sync(from, limit);
+    let committing: Promise<Outcome> = Promise.resolve({ ok: true });
     for (let pages = 0; pages < MAX_PAGES_PER_RUN && !this.stopped; pages++) {
       const page: Result<SyncPage> = await next;
       if (!page.ok && page.error.code === 'too-large' && limit > 1) {
@@ -117,15 +120,29 @@ export class SyncEngine {
         next = this.options.client.sync(from, limit);
         continue;
       }
-      if (!page.ok) return page;
+      if (!page.ok) return firstFailure(await committing, page);
+      const after = from;
       from = page.value.cursor;
       if (page.value.hasMore) next = this.options.client.sync(from, limit);
-      const applied = await this.options.cache['cache:apply-page']({ page: page.value });
-      if (!applied.ok) return { ok: false, error: storageError(applied.error) };
-      const progress = page.value.progress;
-      this.publish({ kind: 'syncing', phase: page.value.phase, done: progress?.done ?? 0, total: progress?.total ?? null });
-      if (!page.value.hasMore) return { ok: true };
+      const handedOver = this.commit(page.value, after);
+      const previous = await committing;
+      committing = handedOver;
+      if (!previous.ok) return firstFailure(previous, await handedOver);
+      if (!page.value.hasMore) break;
     }
+    return committing;
+  }
+
+  /** Hands one page to the cache; settles (never rejects) once the cache committed or refused it. */
+  private async commit(page: SyncPage, after: string | null): Promise<Outcome> {
+    try {
+      const applied = await this.options.cache['cache:apply-page']({ page, after });
+      if (!applied.ok) return { ok: false, error: storageError(applied.error) };
+    } catch (error) {
+      return { ok: false, error: { code: 'transport', message: `the cache could not be reached: ${error instanceof Error ? error.message : String(error)}` } };
+    }
+    const progress = page.progress;
+    this.publish({ kind: 'syncing', phase: page.phase, done: progress?.done ?? 0, total: progress?.total ?? null });
     return { ok: true };
   }
 
@@ -175,7 +192,13 @@ export class SyncEngine {
   }
 }
 
+/** Of two outcomes in sequence, the first failure: a page refused behind a failed one says nothing new. */
+function firstFailure(earlier: Outcome, later: Outcome): Outcome {
+  return earlier.ok ? later : earlier;
+}
+
 function storageError(error: IpcError): IpcError {
+  if (error.code === 'cursor-moved') return { code: 'cursor-moved', message: `The cache moved on while this page was on its way; syncing again from where it stands. ${error.message}` };
   if (error.code === 'quota-exceeded') {
     return { code: 'storage-full', message: `The disk or the browser storage quota is full, so syncing stopped; nothing was lost. ${error.message}` };
   }

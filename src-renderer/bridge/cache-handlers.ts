@@ -16,7 +16,7 @@ function asResult<T>(result: CacheResult<T>): Result<T> {
 export function createCacheHandlers(db: AgentCache, clock: () => Date = () => new Date()): CacheHandlers {
   return {
     'cache:read-cursor': async () => asResult(await asCacheResult(() => readCursor(db))),
-    'cache:apply-page': async ({ page }) => asResult(await applyBatchSafe(db, page, { now: clock() })),
+    'cache:apply-page': async ({ page, after }) => asResult(await applyBatchSafe(db, { ...page, after }, { now: clock() })),
     'outbox:pending': async ({ limit }) => {
       const entries = await asCacheResult(() => pendingActions(db));
       if (!entries.ok) return asResult(entries);

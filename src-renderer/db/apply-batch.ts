@@ -1,7 +1,7 @@
 import type { SyncChange, SyncPage, TicketRow } from '../../src-shared/contract/index';
 import type { AgentCache } from './cache-database';
 import { ACCOUNT_OWNED_TABLES, type EntityTableName, type OutboxEntry, type SyncMeta } from './cache-rows';
-import { asCacheResult, type CacheResult } from './cache-result';
+import { asCacheResult, CursorMovedError, type CacheResult } from './cache-result';
 import { foldChanges, type ApplySummary, type WritePlan } from './fold-changes';
 import { loadKnownVersions } from './load-known-versions';
 import { localMessageId, rebaseTicket } from './optimistic-edits';
@@ -12,6 +12,11 @@ export type { ApplySummary } from './fold-changes';
 export type SyncBatch = Pick<SyncPage, 'cursor' | 'phase' | 'progress'> & {
   changes: readonly SyncChange[];
   serverTime?: string;
+  /**
+   * The cursor this page continues from (null: the first page). When given, the page is stored
+   * only while the cache holds exactly that cursor; otherwise it is refused with CursorMovedError.
+   */
+  after?: string | null;
 };
 
 export interface ApplyBatchOptions {
@@ -91,6 +96,13 @@ function syncMetaOf(batch: SyncBatch, now: Date): SyncMeta {
   };
 }
 
+/** Inside the transaction: a page handed over ahead of its predecessor's commit lands only after it. */
+async function checkContinues(db: AgentCache, after: string | null | undefined): Promise<void> {
+  if (after === undefined) return;
+  const held = await readCursor(db);
+  if (held !== after) throw new CursorMovedError(`this page continues from cursor ${after ?? '(none)'}, but the cache holds ${held ?? '(none)'}`);
+}
+
 /**
  * Applies one sync page and stores its cursor in ONE transaction: after a crash either both are
  * there or neither, so the next pull resumes exactly where the cache stands. Versions make a
@@ -99,6 +111,7 @@ function syncMetaOf(batch: SyncBatch, now: Date): SyncMeta {
 export async function applyBatch(db: AgentCache, batch: SyncBatch, options: ApplyBatchOptions = {}): Promise<ApplySummary> {
   const now = options.now ?? new Date();
   return db.transaction('rw', db.tables, async () => {
+    await checkContinues(db, batch.after);
     const plan = foldChanges(batch.changes, await loadKnownVersions(db, batch.changes), now);
     await runPurges(db, plan.purges);
     await writeRows(db, plan);

@@ -3,7 +3,12 @@
  * engine and the UI branch on `code` instead of catching whatever IndexedDB happened to throw.
  */
 
-export type CacheErrorCode = 'quota-exceeded' | 'storage-error' | 'invalid-mutation';
+export type CacheErrorCode = 'quota-exceeded' | 'storage-error' | 'invalid-mutation' | 'cursor-moved';
+
+/** A sync page that does not continue from the cursor the cache holds: refused, nothing written. */
+export class CursorMovedError extends Error {
+  override readonly name = 'CursorMovedError';
+}
 
 export interface CacheError {
   code: CacheErrorCode;
@@ -27,6 +32,7 @@ function isQuotaError(error: unknown, depth = 0): boolean {
 
 export function toCacheError(error: unknown): CacheError {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof CursorMovedError) return { code: 'cursor-moved', message };
   return { code: isQuotaError(error) ? 'quota-exceeded' : 'storage-error', message };
 }
 

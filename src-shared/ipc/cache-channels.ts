@@ -19,9 +19,17 @@ export type ApplySummary = z.infer<typeof applySummarySchema>;
 export const outboxEntrySchema = z.object({ mutation: mutationSchema, createdAt: z.iso.datetime({ offset: true }) });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
+/**
+ * A page and the cursor it continues from (null: the first page of a first sync). The cache
+ * stores the page only while it holds exactly that cursor, so the sync engine may hand over the
+ * next page before the previous one committed: if that one failed, this one is refused whole.
+ */
+export const applyPageRequestSchema = z.object({ page: syncPageSchema, after: syncCursorSchema.nullable() });
+export type ApplyPageRequest = z.infer<typeof applyPageRequestSchema>;
+
 export const cacheChannels = {
   'cache:read-cursor': { request: z.object({}), response: resultSchema(syncCursorSchema.nullable()) },
-  'cache:apply-page': { request: z.object({ page: syncPageSchema }), response: resultSchema(applySummarySchema) },
+  'cache:apply-page': { request: applyPageRequestSchema, response: resultSchema(applySummarySchema) },
   'outbox:pending': { request: z.object({ limit: z.number().int().min(1).max(500) }), response: resultSchema(z.array(outboxEntrySchema)) },
   'outbox:settle': { request: z.object({ results: z.array(mutationResultSchema).max(500) }), response: resultSchema(z.null()) },
 } as const;

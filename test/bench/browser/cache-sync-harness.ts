@@ -99,12 +99,18 @@ async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date)
   let openPhaseApplyMs: number | null = null;
   let openRows = 0;
   let openRowsMs: number | null = null;
+  let lastApplyEnded = 0;
   const timedHandlers: CacheHandlers = {
     ...handlers,
-    'cache:apply-page': async ({ page }) => {
+    'cache:apply-page': async (pageRequest) => {
+      const { page } = pageRequest;
       const applyStarted = performance.now();
-      const applied = await handlers['cache:apply-page']({ page });
-      applyMs += performance.now() - applyStarted;
+      const applied = await handlers['cache:apply-page'](pageRequest);
+      // The engine hands a page over while the one before it commits: count the time the cache
+      // was busy, not the time this page waited behind that one.
+      const applyEnded = performance.now();
+      applyMs += applyEnded - Math.max(applyStarted, lastApplyEnded);
+      lastApplyEnded = applyEnded;
       if (!applied.ok) return applied;
       received.push(page.changes);
       changes += page.changes.length;
@@ -113,7 +119,8 @@ async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date)
         if (openRows >= request.openTickets) openRowsMs = performance.now() - started;
       }
       // The page whose cursor leaves 'initial-open' carried the last open ticket (or its messages).
-      if (openQueryableMs === null && page.phase !== 'initial-open') {
+      // Decided before the query's await: the next page may commit while this one's query runs.
+      if (openPhaseRows === null && page.phase !== 'initial-open') {
         const queryStarted = performance.now();
         openPhaseRows = changes;
         openPhaseApplyMs = applyMs;

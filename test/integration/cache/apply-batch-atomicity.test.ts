@@ -106,3 +106,28 @@ describe('applyBatchSafe: storage errors are values', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'storage-error', message: expect.stringMatching(/gone/) } });
   });
 });
+
+describe('a page continues from the cursor the cache holds', () => {
+  it('is refused whole, with cursor-moved, when the cache holds another cursor', async () => {
+    const before = await everything(db);
+    const refused = await applyBatchSafe(db, page(bigPage().filter((c) => c.op !== 'purge'), { cursor: 'after-x', after: 'x' }), { now: NOW });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'cursor-moved', message: expect.stringMatching(/continues from cursor x, but the cache holds before/) } });
+    expect(await everything(db)).toEqual(before);
+    expect(await readCursor(db)).toBe('before');
+  });
+
+  it('lands two pages handed over at once in order, and refuses the second when the first fails', async () => {
+    const first = applyBatchSafe(db, page([upsert('ticket', ticket('t3'), 20)], { cursor: 'c1', after: 'before' }), { now: NOW });
+    const second = applyBatchSafe(db, page([upsert('ticket', ticket('t4'), 21)], { cursor: 'c2', after: 'c1' }), { now: NOW });
+    expect([(await first).ok, (await second).ok]).toEqual([true, true]);
+    expect(await readCursor(db)).toBe('c2');
+
+    await injectFault(failWhenWriting('tickets', 't5', () => new Error('injected write failure')));
+    const failing = applyBatchSafe(db, page([upsert('ticket', ticket('t5'), 22)], { cursor: 'c3', after: 'c2' }), { now: NOW });
+    const behind = applyBatchSafe(db, page([upsert('ticket', ticket('t6'), 23)], { cursor: 'c4', after: 'c3' }), { now: NOW });
+    expect(await failing).toMatchObject({ ok: false, error: { code: 'storage-error' } });
+    expect(await behind).toMatchObject({ ok: false, error: { code: 'cursor-moved' } });
+    expect(await readCursor(db)).toBe('c2');
+    expect(await db.tickets.bulkGet(['t3', 't4', 't5', 't6'])).toMatchObject([{ id: 't3' }, { id: 't4' }, undefined, undefined]);
+  });
+});

@@ -106,7 +106,7 @@ describe('sync engine into the cache', () => {
     expect(statuses.at(-1)).toMatchObject({ kind: 'offline', retryAt: expect.any(String) });
   });
 
-  it('asks for the next page while the cache commits this one, and resumes after a failed commit without a gap', async () => {
+  it('hands the next page over while the cache commits this one, and resumes after a failed commit without a gap', async () => {
     const cache = newCache();
     const client = new BackendClient({ baseUrl: backend.url, token: workspace.tokens.ana, timeoutMs: 2_000 });
     const cursorsAsked: (string | null)[] = [];
@@ -117,14 +117,26 @@ describe('sync engine into the cache', () => {
     };
     const handlers = createCacheHandlers(cache);
     const askedWhenApplying: number[] = [];
+    const answers: string[] = [];
     let applies = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
     const cacheWithFailure: typeof handlers = {
       ...handlers,
       'cache:apply-page': async (request) => {
         askedWhenApplying.push(cursorsAsked.length);
-        // The third page's commit fails once, as a full disk would fail it.
-        if (++applies === 3) return { ok: false, error: { code: 'quota-exceeded', message: 'QuotaExceededError' } };
-        return handlers['cache:apply-page'](request);
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        const index = applies++;
+        // The third page's commit fails, as a full disk would fail it, after the fourth was handed over.
+        const answer =
+          index === 2
+            ? await new Promise<Awaited<ReturnType<typeof handlers['cache:apply-page']>>>((resolve) =>
+                setTimeout(() => resolve({ ok: false, error: { code: 'quota-exceeded', message: 'QuotaExceededError' } }), 50),
+              )
+            : await handlers['cache:apply-page'](request);
+        inFlight--;
+        answers[index] = answer.ok ? 'ok' : answer.error.code;
+        return answer;
       },
     };
     const engine = new SyncEngine({ client, cache: cacheWithFailure, pageSize: 7, pollIntervalMs: 0, backoff: { baseMs: 10_000, maxMs: 10_000 } });
@@ -133,12 +145,16 @@ describe('sync engine into the cache', () => {
     engine.start();
     await engine.syncNow();
     expect(statuses.at(-1)).toMatchObject({ kind: 'error', code: 'storage-full' });
-    // Each of the first three pages was applied with the next one already asked for.
-    expect(askedWhenApplying).toEqual([2, 3, 4]);
+    // Every page went to the cache with the next one already asked for, and the one after it
+    // with its predecessor still committing: two in the cache's hands at most.
+    expect(askedWhenApplying).toEqual([2, 3, 4, 5]);
+    expect(mostInFlight).toBe(2);
+    // The fourth page continued from the third's cursor, which the cache never held: refused whole.
+    expect(answers).toEqual(['ok', 'ok', 'quota-exceeded', 'cursor-moved']);
     const askedBeforeRetry = cursorsAsked.length;
     await engine.syncNow();
     engine.stop();
-    // The retry starts from the cursor the cache committed (the second page's), not the read-ahead's.
+    // The retry starts from the cursor the cache committed (the second page's), not a read-ahead's.
     expect(cursorsAsked[askedBeforeRetry]).toBe(cursorsAsked[2]);
     expect(statuses.at(-1)?.kind).toBe('idle');
     expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
