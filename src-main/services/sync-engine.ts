@@ -11,6 +11,8 @@ export interface SyncEngineOptions {
   cache: CacheHandlers;
   scheduler?: Scheduler;
   pageSize?: number;
+  /** Rows of the first pull of a run and of a phase; the other pulls ask for pageSize. */
+  firstPageSize?: number;
   /** A sync now and then even without change events, in case an event was lost. */
   pollIntervalMs?: number;
   backoff?: BackoffOptions;
@@ -20,6 +22,13 @@ export interface SyncEngineOptions {
 
 /** Rows per pull; the backend allows up to MAX_SYNC_LIMIT. */
 export const DEFAULT_PAGE_SIZE = 2_000;
+/**
+ * The first page of a run, and the first after the open tickets, are short. A run's first page is
+ * the one wait nothing overlaps (the cache idles until it comes); the first history page is what
+ * the queue's first read of the open tickets queues behind, as IndexedDB runs transactions on the
+ * same tables in the order they were asked for.
+ */
+export const FIRST_PAGE_SIZE = 200;
 /** A guard against a backend that never says "no more": the next run picks up from the cursor. */
 const MAX_PAGES_PER_RUN = 100_000;
 
@@ -105,24 +114,32 @@ export class SyncEngine {
    * cursor still moves only with committed data: each page goes with the cursor it continues from
    * and the cache refuses it unless it holds exactly that one, so a page handed over behind a
    * failed commit (or a stop) is dropped, and the next run asks for it again from the cursor the
-   * cache holds. A page over the response size limit (long conversations) is asked for again with
-   * half the rows, for the rest of the run.
+   * cache holds. The first page of the run and of each phase asks for FIRST_PAGE_SIZE rows, the
+   * others for the page size. A page over the response size limit (long conversations) is asked
+   * for again with half the rows, for the rest of the run.
    */
   private async pullFrom(start: string | null): Promise<Outcome> {
-    let limit = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
+    let cap = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
+    const short = () => Math.min(cap, this.options.firstPageSize ?? FIRST_PAGE_SIZE);
+    let limit = short();
+    let phase: SyncPage['phase'] | null = null;
     let from = start;
     let next = this.options.client.sync(from, limit);
     let committing: Promise<Outcome> = Promise.resolve({ ok: true });
     for (let pages = 0; pages < MAX_PAGES_PER_RUN && !this.stopped; pages++) {
       const page: Result<SyncPage> = await next;
       if (!page.ok && page.error.code === 'too-large' && limit > 1) {
-        limit = Math.ceil(limit / 2);
+        cap = Math.ceil(limit / 2);
+        limit = cap;
         next = this.options.client.sync(from, limit);
         continue;
       }
       if (!page.ok) return firstFailure(await committing, page);
       const after = from;
       from = page.value.cursor;
+      // A page names the phase of what follows it: a new name, a new phase.
+      limit = phase === null || phase === page.value.phase ? cap : short();
+      phase = page.value.phase;
       if (page.value.hasMore) next = this.options.client.sync(from, limit);
       const handedOver = this.commit(page.value, after);
       const previous = await committing;

@@ -77,7 +77,7 @@ export function QueueFiltersBar({ shown, total, partial }: { shown: number; tota
       )}
       <span className="queue-count" data-testid="queue-count" aria-live="polite">
         {partial
-          ? `Showing the ${shown.toLocaleString('en-US')} most pressing tickets; reading the rest of the queue…`
+          ? `Showing the ${shown.toLocaleString('en-US')} most pressing tickets; the rest of the queue is on its way…`
           : shown === total
             ? `${total.toLocaleString('en-US')} open tickets`
             : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} open tickets`}

@@ -1,9 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useQueueData, useQueueHead, type QueueData } from '../db/queue-queries';
 import { useNavigation } from '../state/navigation';
 import { useQueueView } from '../state/queue-view';
 import { engineerApproachMs, useSession } from '../state/session';
 import { QueueFiltersBar } from './QueueFiltersBar';
+import { queueReadPlan } from './queue-read-plan';
 import { QueueTable } from './QueueTable';
 import { useClaim } from './use-claim';
 import { useQueueKeys } from './use-queue-keys';
@@ -11,17 +13,12 @@ import { useQueueTable } from './use-queue-table';
 
 /** Rows per open status read for the top of the queue while a large cache is read in full. */
 const HEAD_PER_STATUS = 60;
-/**
- * The least time between two full reads of the queue while a first sync runs: it fills once a
- * second instead of after every page, and leaves the cache's writes the time they need.
- */
-const FIRST_SYNC_READ_GAP_MS = 1_000;
 
 export function QueueView() {
   // The top first, then the whole queue: both at once would queue the small read behind the big one.
   const [fullRead, setFullRead] = useState(false);
-  const firstSync = useSession((s) => s.syncStatus?.kind === 'syncing' && s.syncStatus.phase !== 'changes');
-  const data = useQueueData(fullRead, firstSync ? FIRST_SYNC_READ_GAP_MS : 0);
+  const plan = useSession(useShallow((s) => queueReadPlan(s.syncStatus)));
+  const data = useQueueData(fullRead && plan.full, plan.gapMs);
   const head = useQueueHead(data === undefined, HEAD_PER_STATUS);
   if (head !== undefined && !fullRead) setFullRead(true);
   if (data === undefined && head) return <LoadedQueue data={head} partial />;

@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium-path';
 import type { FillRequest, FillResult, WorkspaceFillHarness } from './browser/workspace-fill-harness';
+import { median } from './measure';
 
 /**
  * The workspace UI with 100k cached tickets in real Chromium: the production renderer build, its
@@ -185,7 +186,6 @@ const typeSearch = (text: string) =>
   `const i = document.getElementById('queue-search'); Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, ${JSON.stringify(text)}); i.dispatchEvent(new Event('input', { bubbles: true }));`;
 
 const mark = (starts: ColdStart[], name: string) => ms(median(starts.map((s) => s.appMarks[name] ?? NaN)));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 

@@ -1,7 +1,7 @@
 import { OPEN_TICKET_STATUSES, type SyncChange } from '../../../src-shared/contract/index';
 import type { CacheHandlers } from '../../../src-shared/ipc/cache-channels';
 import { BackendClient } from '../../../src-main/services/backend-client';
-import { SyncEngine } from '../../../src-main/services/sync-engine';
+import { DEFAULT_PAGE_SIZE, SyncEngine } from '../../../src-main/services/sync-engine';
 import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
@@ -22,6 +22,30 @@ export interface CacheSyncRequest {
   openTickets: number;
   /** The clock applyBatch uses for login-detail expiry (the seed's `now`). */
   now: string;
+  /**
+   * Syncs of each kind before the full one, each into a fresh cache and stopped once the open
+   * tickets are queryable: one machine's noise around that figure, and the engine with and without
+   * its short first pages side by side.
+   */
+  openRuns: number;
+}
+
+/** One sync up to the moment the open tickets were queryable. */
+export interface OpenPhaseRun {
+  openQueryableMs: number;
+  /** First request until the first page reached the cache. */
+  firstPageMs: number;
+  /** The cache's busy time up to then. */
+  applyMs: number;
+  /** The queue's own read at the end (it queues behind the page handed over after the open tickets). */
+  queueMs: number;
+}
+
+export interface OpenPhaseRuns {
+  /** The engine as the app runs it; the first runs in a cold browser, the last is the full sync's. */
+  app: OpenPhaseRun[];
+  /** Every page, the first ones too, at the full page size. */
+  wholePages: OpenPhaseRun[];
 }
 
 export interface CacheSyncResult {
@@ -52,6 +76,7 @@ export interface CacheSyncResult {
   bulkPutMs: number;
   /** Rows the baseline wrote. */
   bulkPutRows: number;
+  openRuns: OpenPhaseRuns;
 }
 
 type TableRows = Map<string, Record<string, unknown>[]>;
@@ -87,7 +112,7 @@ async function timed(work: () => Promise<void>): Promise<number> {
  * (every page checked against the contract, one page read ahead) feeding the renderer's cache
  * handlers, all in this page.
  */
-async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date) {
+async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date, options: { stopWhenOpen?: boolean; firstPageSize?: number } = {}) {
   const handlers = createCacheHandlers(db, () => now);
   const received: SyncChange[][] = [];
   let changes = 0;
@@ -100,11 +125,13 @@ async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date)
   let openRows = 0;
   let openRowsMs: number | null = null;
   let lastApplyEnded = 0;
+  let firstPageMs: number | null = null;
   const timedHandlers: CacheHandlers = {
     ...handlers,
     'cache:apply-page': async (pageRequest) => {
       const { page } = pageRequest;
       const applyStarted = performance.now();
+      firstPageMs ??= applyStarted - started;
       const applied = await handlers['cache:apply-page'](pageRequest);
       // The engine hands a page over while the one before it commits: count the time the cache
       // was busy, not the time this page waited behind that one.
@@ -127,13 +154,14 @@ async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date)
         openInQueue = (await queueData(db)).tickets.length;
         openQueryableMs = performance.now() - started;
         queueMs = openQueryableMs - (queryStarted - started);
+        if (options.stopWhenOpen === true) engine.stop();
       }
       if (received.length % 50 === 0) console.info(`synced ${received.length} pages, ${changes} rows`);
       return applied;
     },
   };
   const client = new BackendClient({ baseUrl: request.backendUrl, token: request.token, timeoutMs: 120_000 });
-  const engine = new SyncEngine({ client, cache: timedHandlers, pollIntervalMs: 0 });
+  const engine = new SyncEngine({ client, cache: timedHandlers, pollIntervalMs: 0, firstPageSize: options.firstPageSize });
   const started = performance.now();
   engine.start();
   await engine.syncNow();
@@ -141,7 +169,8 @@ async function networkSync(request: CacheSyncRequest, db: AgentCache, now: Date)
   engine.stop();
   const status = engine.status;
   if (status.kind !== 'idle') throw new Error(`the sync ended ${status.kind}: ${JSON.stringify(status)}`);
-  return { received, changes, applyMs, syncMs, openQueryableMs, openInQueue, openPhaseRows, openPhaseApplyMs, openRowsMs };
+  const open = { firstPageMs, queueMs };
+  return { received, open, changes, applyMs, syncMs, openQueryableMs, openInQueue, openPhaseRows, openPhaseApplyMs, openRowsMs };
 }
 
 async function storedCounts(db: AgentCache): Promise<Record<string, number>> {
@@ -176,13 +205,40 @@ async function compareWriters(received: readonly SyncChange[][], now: Date) {
   return { replayApplyMs, bulkPutMs, bulkPutRows };
 }
 
+/** One sync into a fresh cache, stopped once its open tickets are queryable. */
+async function openPhaseRun(request: CacheSyncRequest, now: Date, firstPageSize: number | undefined): Promise<OpenPhaseRun> {
+  const db = await freshCache('open');
+  const sync = await networkSync(request, db, now, { stopWhenOpen: true, firstPageSize });
+  await db.delete();
+  const { openQueryableMs, openPhaseApplyMs, open, openInQueue } = sync;
+  if (openQueryableMs === null || openPhaseApplyMs === null || open.firstPageMs === null) throw new Error('a sync ended before its open tickets were in');
+  if (openInQueue !== request.openTickets) throw new Error(`the queue read ${openInQueue} open tickets of ${request.openTickets}`);
+  return { openQueryableMs, firstPageMs: open.firstPageMs, applyMs: openPhaseApplyMs, queueMs: open.queueMs };
+}
+
+/** The app's engine first (a cold browser, as at a first launch), then both kinds taking turns. */
+async function openPhaseRuns(request: CacheSyncRequest, now: Date): Promise<OpenPhaseRuns> {
+  const runs: OpenPhaseRuns = { app: [], wholePages: [] };
+  const app = async () => void runs.app.push(await openPhaseRun(request, now, undefined));
+  const whole = async () => void runs.wholePages.push(await openPhaseRun(request, now, DEFAULT_PAGE_SIZE));
+  for (let i = 0; i < request.openRuns; i++) {
+    for (const next of i % 2 === 0 ? [app, whole] : [whole, app]) await next();
+  }
+  return runs;
+}
+
 async function run(request: CacheSyncRequest): Promise<CacheSyncResult> {
   const now = new Date(request.now);
+  const openRuns = await openPhaseRuns(request, now);
   const syncDb = await freshCache('sync');
-  const { received, ...sync } = await networkSync(request, syncDb, now);
+  const { received, open, ...sync } = await networkSync(request, syncDb, now);
+  // The full sync's open tickets are one more sample of the app's engine.
+  if (sync.openQueryableMs !== null && sync.openPhaseApplyMs !== null && open.firstPageMs !== null) {
+    openRuns.app.push({ openQueryableMs: sync.openQueryableMs, firstPageMs: open.firstPageMs, applyMs: sync.openPhaseApplyMs, queueMs: open.queueMs });
+  }
   const stored = await storedCounts(syncDb);
   const compared = await compareWriters(received, now);
-  return { pages: received.length, ...sync, stored, ...compared };
+  return { pages: received.length, ...sync, stored, ...compared, openRuns };
 }
 
 export interface CacheSyncHarness {

@@ -163,6 +163,7 @@ async function run(index: number): Promise<void> {
     client: () => new BackendClient({ baseUrl: proxy.url, token: workspace.tokens.ana, timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_RESPONSE_BYTES }),
     engine: {
       pageSize: fresh ? plan.int(20, 80) : plan.int(2, 25),
+      firstPageSize: plan.int(1, 10),
       pushBatchSize: plan.int(1, 4),
       pollIntervalMs: 0,
       backoff: { baseMs: 4, maxMs: 40, random: () => backoff.next() },

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncPhase } from '../../../src-shared/contract/index';
 import type { SyncStatus } from '../../../src-shared/ipc/sync-status';
 import type { Database } from '../../../src-backend/db/database';
 import { openDatabase } from '../../../src-backend/db/open-database';
@@ -187,6 +188,30 @@ describe('sync engine into the cache', () => {
     expect(engine.status.kind).toBe('idle');
     expect(limits[0]).toBe(7);
     expect(Math.min(...limits)).toBeLessThan(7);
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+  });
+
+  it('asks for a short first page, and again for the first page of each phase, and still lands every row', async () => {
+    const cache = newCache();
+    const client = new BackendClient({ baseUrl: backend.url, token: workspace.tokens.ana, timeoutMs: 2_000 });
+    const pages: Array<{ limit: number; phase: SyncPhase }> = [];
+    const sync = client.sync.bind(client);
+    client.sync = async (cursor, limit) => {
+      const page = await sync(cursor, limit);
+      if (page.ok) pages.push({ limit, phase: page.value.phase });
+      return page;
+    };
+    const engine = new SyncEngine({ client, cache: createCacheHandlers(cache), pageSize: 7, firstPageSize: 2, pollIntervalMs: 0 });
+    // One run (a syncNow during it would ask for another, which starts short again).
+    const settled = new Promise<void>((resolve) => engine.onStatus((s) => s.kind !== 'syncing' && resolve()));
+    engine.start();
+    await settled;
+    engine.stop();
+    expect(engine.status.kind).toBe('idle');
+    // A page names the phase of what follows it, so a page is short when the one before it named a new phase.
+    const expected = pages.map((_, i) => (i === 0 || (i >= 2 && pages[i - 1]?.phase !== pages[i - 2]?.phase) ? 2 : 7));
+    expect(pages.map((p) => p.limit)).toEqual(expected);
+    expect(expected.filter((limit) => limit === 2)).toHaveLength(3);
     expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
   });
 });
