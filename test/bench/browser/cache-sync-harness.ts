@@ -9,10 +9,11 @@ import { ENTITY_TABLES } from '../../../src-renderer/db/cache-rows';
 import { queueData } from '../../../src-renderer/db/queue-queries';
 
 /**
- * Runs inside Chromium (bundled by cache-sync.bench.ts): the app's first sync (the sync engine,
- * the backend client and the renderer's cache handlers) into a fresh Dexie cache, then, from memory, applyBatch and plain Dexie `bulkPut`s of the same pages
- * taking turns, each into its own fresh cache: same page, same run, same disk. Every figure is
- * measured here with `performance.now()`; Node only prints.
+ * Runs inside Chromium (bundled by cache-sync.bench.ts): first syncs stopped once the open tickets
+ * are queryable, then the app's whole first sync (the sync engine, the backend client and the
+ * renderer's cache handlers), each into a fresh Dexie cache; then, from memory, applyBatch and plain
+ * Dexie `bulkPut`s of the same pages taking turns, each into its own fresh cache: same page, same
+ * run, same disk. Every figure is measured here with `performance.now()`; Node only prints.
  */
 
 export interface CacheSyncRequest {
