@@ -11,7 +11,10 @@ import { useClaim } from './use-claim';
 import { useQueueKeys } from './use-queue-keys';
 import { useQueueTable } from './use-queue-table';
 
-/** Rows per open status read for the top of the queue: while a large cache is read in full, and while a first sync brings the open tickets. */
+/**
+ * Rows per open status read for the top of the queue: while a large cache is read in full, and
+ * while a first sync brings the open tickets.
+ */
 const HEAD_PER_STATUS = 60;
 
 export function QueueView() {

@@ -206,15 +206,20 @@ async function compareWriters(received: readonly SyncChange[][], now: Date) {
   return { replayApplyMs, bulkPutMs, bulkPutRows };
 }
 
+/** What a sync measured up to its open tickets being queryable; throws when it never got there. */
+function openPhaseOf(request: CacheSyncRequest, sync: Awaited<ReturnType<typeof networkSync>>): OpenPhaseRun {
+  const { openQueryableMs, openPhaseApplyMs, open, openInQueue } = sync;
+  if (openQueryableMs === null || openPhaseApplyMs === null || open.firstPageMs === null) throw new Error('a sync ended before its open tickets were in');
+  if (openInQueue !== request.openTickets) throw new Error(`the queue read ${openInQueue} open tickets of ${request.openTickets}`);
+  return { openQueryableMs, firstPageMs: open.firstPageMs, applyMs: openPhaseApplyMs, queueMs: open.queueMs };
+}
+
 /** One sync into a fresh cache, stopped once its open tickets are queryable. */
 async function openPhaseRun(request: CacheSyncRequest, now: Date, firstPageSize: number | undefined): Promise<OpenPhaseRun> {
   const db = await freshCache('open');
   const sync = await networkSync(request, db, now, { stopWhenOpen: true, firstPageSize });
   await db.delete();
-  const { openQueryableMs, openPhaseApplyMs, open, openInQueue } = sync;
-  if (openQueryableMs === null || openPhaseApplyMs === null || open.firstPageMs === null) throw new Error('a sync ended before its open tickets were in');
-  if (openInQueue !== request.openTickets) throw new Error(`the queue read ${openInQueue} open tickets of ${request.openTickets}`);
-  return { openQueryableMs, firstPageMs: open.firstPageMs, applyMs: openPhaseApplyMs, queueMs: open.queueMs };
+  return openPhaseOf(request, sync);
 }
 
 /** The app's engine first (a cold browser, as at a first launch), then both kinds taking turns. */
@@ -232,11 +237,10 @@ async function run(request: CacheSyncRequest): Promise<CacheSyncResult> {
   const now = new Date(request.now);
   const openRuns = await openPhaseRuns(request, now);
   const syncDb = await freshCache('sync');
-  const { received, open, ...sync } = await networkSync(request, syncDb, now);
+  const full = await networkSync(request, syncDb, now);
   // The full sync's open tickets are one more sample of the app's engine.
-  if (sync.openQueryableMs !== null && sync.openPhaseApplyMs !== null && open.firstPageMs !== null) {
-    openRuns.app.push({ openQueryableMs: sync.openQueryableMs, firstPageMs: open.firstPageMs, applyMs: sync.openPhaseApplyMs, queueMs: open.queueMs });
-  }
+  openRuns.app.push(openPhaseOf(request, full));
+  const { received, open: _open, ...sync } = full;
   const stored = await storedCounts(syncDb);
   const compared = await compareWriters(received, now);
   return { pages: received.length, ...sync, stored, ...compared, openRuns };
