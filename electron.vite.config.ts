@@ -11,6 +11,7 @@ const fromRoot = (path: string): string => resolve(projectRoot, path);
 // src/main, src/preload, src/renderer convention.
 export default defineConfig({
   main: {
+    resolve: { tsconfigPaths: true },
     build: {
       outDir: fromRoot('out/main'),
       // -> out/main/index.js, which package.json "main" points at, and the embedded database's
@@ -21,6 +22,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { tsconfigPaths: true },
     build: {
       outDir: fromRoot('out/preload'),
       // A sandboxed preload can only require `electron`: bundle every dependency
@@ -35,6 +37,7 @@ export default defineConfig({
   renderer: {
     root: fromRoot('src-renderer'),
     plugins: [react(), relaxCspInDev()],
+    resolve: { tsconfigPaths: true },
     build: {
       outDir: fromRoot('out/renderer'),
       rolldownOptions: { input: fromRoot('src-renderer/index.html') },

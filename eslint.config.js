@@ -1,5 +1,5 @@
 // @ts-check
-// Lint rules that keep the layers of DESIGN.md honest: what each folder may
+// Lint rules that keep the layers of docs/architecture.md honest: what each folder may
 // import, and which runtime globals it may touch. The per-runtime tsconfigs
 // enforce the same boundaries at compile time; lint names the rule broken.
 import { builtinModules } from 'node:module';
@@ -32,6 +32,10 @@ const forbid = {
   srcRenderer: { regex: '(?:^|/)src-renderer(?:/|$)', message: 'The renderer is a leaf: nothing imports it.' },
   srcBackend: { regex: '(?:^|/)src-backend(?:/|$)', message: 'Reach the backend through the contract in src-shared/contract.' },
   test: { regex: '(?:^|/)test(?:/|$)', message: 'Production code must not import test code.' },
+  /** Outside src-shared, its modules are imported through the one alias that tsconfig.json declares. */
+  sharedByPath: { regex: '(?:^|/)src-shared(?:/|$)', message: "Import src-shared through its alias: '@shared/…'." },
+  /** Inside src-shared, imports stay relative: the alias is for the layers that depend on it. */
+  sharedAlias: { regex: '^@shared(?:/|$)', message: 'Inside src-shared, import its files by relative path.' },
 };
 
 const nodeBuiltinPaths = nodeBuiltins.map((name) => ({
@@ -52,7 +56,7 @@ function restrictGlobals(names, layer) {
 }
 
 // Everything src-main may not import, except electron (allowed in its shell files only).
-const mainImportBans = [forbid.react, forbid.dexie, forbid.uiLibraries, forbid.srcRenderer, forbid.srcBackend, forbid.test];
+const mainImportBans = [forbid.react, forbid.dexie, forbid.uiLibraries, forbid.srcRenderer, forbid.srcBackend, forbid.test, forbid.sharedByPath];
 
 export default defineConfig(
   globalIgnores(['.scratch/', 'out/', 'dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', '.tsbuild/', '.data/']),
@@ -81,6 +85,7 @@ export default defineConfig(
         forbid.srcRenderer,
         forbid.srcBackend,
         forbid.test,
+        forbid.sharedAlias,
       ]),
       ...restrictGlobals(nonEsGlobals, 'src-shared (pure TypeScript, runs everywhere)'),
     },
@@ -122,6 +127,7 @@ export default defineConfig(
           forbid.srcMain,
           forbid.srcBackend,
           forbid.test,
+          forbid.sharedByPath,
         ],
         nodeBuiltinPaths,
       ),
@@ -142,6 +148,7 @@ export default defineConfig(
         forbid.srcMain,
         forbid.srcRenderer,
         forbid.test,
+        forbid.sharedByPath,
       ]),
       ...restrictGlobals(browserOnlyGlobals, 'the backend (Node)'),
     },
@@ -152,5 +159,6 @@ export default defineConfig(
     name: 'tooling',
     files: ['test/**', 'scripts/**', '*.config.{js,ts,mjs}', '.ci/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: restrictImports([forbid.sharedByPath]),
   },
 );

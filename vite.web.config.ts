@@ -14,6 +14,7 @@ export const webPreview = { host: '127.0.0.1', port: 4317 } as const;
 export default defineConfig({
   root: resolve(projectRoot, 'src-renderer'),
   plugins: [react(), relaxCspInDev()],
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: resolve(projectRoot, 'dist-web'),
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import type { SyncPage } from '../src-shared/contract/index';
+import type { SyncPage } from '@shared/contract';
 import { namedStatement, type Database, type Queryable } from './db/database';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';

@@ -8,7 +8,7 @@ import type {
   LoginDetailRow,
   MessageRow,
   TicketRow,
-} from '../src-shared/contract/index';
+} from '@shared/contract';
 
 /** Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, demo). */
 export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin' };

@@ -1,5 +1,5 @@
-import type { CreditRow, MessageRow, TicketRow } from '../../src-shared/contract/index';
-import { presets } from '../../src-shared/policy/index';
+import type { CreditRow, MessageRow, TicketRow } from '@shared/contract';
+import { presets } from '@shared/policy';
 import type { DemoDataset, DemoLoginDetail, DemoWorkspaceRows } from './demo-dataset';
 import { ENGINEERS } from './demo-names';
 import { DEMO_PRODUCTS, latestRelease } from './demo-products';

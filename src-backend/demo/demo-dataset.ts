@@ -8,8 +8,8 @@ import type {
   ProductRow,
   SubscriptionRow,
   TicketRow,
-} from '../../src-shared/contract/index';
-import type { PlanId, SupportPolicy } from '../../src-shared/policy/index';
+} from '@shared/contract';
+import type { PlanId, SupportPolicy } from '@shared/policy';
 
 /** A login detail as generated: the plaintext is sealed only when it is written to the database. */
 export interface DemoLoginDetail extends LoginDetailRow {

@@ -7,7 +7,7 @@ import type {
   ProductRow,
   SubscriptionRow,
   TicketRow,
-} from '../../src-shared/contract/index';
+} from '@shared/contract';
 import type { SealedSecret } from '../security/login-detail-cipher';
 import { jsonOrNull, type BulkTable } from './bulk-insert';
 import type { DemoLoginDetail } from './demo-dataset';

@@ -1,4 +1,4 @@
-import type { TicketSource } from '../../src-shared/policy/index';
+import type { TicketSource } from '@shared/policy';
 
 /** One concrete request of a topic: what the customer asks and what support answers, which belong together. */
 export interface TopicVariant {

@@ -1,4 +1,4 @@
-import { MAX_SYNC_LIMIT, OPEN_TICKET_STATUSES, type SyncQuery } from '../../src-shared/contract/index';
+import { MAX_SYNC_LIMIT, OPEN_TICKET_STATUSES, type SyncQuery } from '@shared/contract';
 import type { SupportCenter } from '../support-center';
 import type { DemoAccount } from './list-demo-accounts';
 

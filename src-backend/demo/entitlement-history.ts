@@ -1,5 +1,5 @@
-import type { SubscriptionRow } from '../../src-shared/contract/index';
-import { entitlementWindows, formatInstant, type EntitlementEvent, type SupportPolicy } from '../../src-shared/policy/index';
+import type { SubscriptionRow } from '@shared/contract';
+import { entitlementWindows, formatInstant, type EntitlementEvent, type SupportPolicy } from '@shared/policy';
 import type { AccountCase } from './demo-dataset';
 import type { SeededRandom } from './seeded-random';
 

@@ -1,5 +1,5 @@
-import type { AccountRow } from '../../src-shared/contract/index';
-import type { SupportPolicy } from '../../src-shared/policy/index';
+import type { AccountRow } from '@shared/contract';
+import type { SupportPolicy } from '@shared/policy';
 import type { AccountCase, DemoAccountProfile } from './demo-dataset';
 import { customerProfile } from './generate-subscription';
 import { NameBook } from './holder-names';

@@ -1,5 +1,5 @@
-import type { EngineerRow, MessageRow } from '../../src-shared/contract/index';
-import { formatInstant } from '../../src-shared/policy/index';
+import type { EngineerRow, MessageRow } from '@shared/contract';
+import { formatInstant } from '@shared/policy';
 import { SYSTEM_AUTHOR } from './demo-names';
 import { AUTO_CLOSE_NOTICE } from './demo-phrases';
 import type { TicketTexts } from './ticket-texts';

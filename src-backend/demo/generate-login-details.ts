@@ -1,5 +1,5 @@
-import type { TicketRow } from '../../src-shared/contract/index';
-import { formatInstant, loginDetailsExpiresAt, type SupportPolicy } from '../../src-shared/policy/index';
+import type { TicketRow } from '@shared/contract';
+import { formatInstant, loginDetailsExpiresAt, type SupportPolicy } from '@shared/policy';
 import type { DemoLoginDetail } from './demo-dataset';
 import { LOGIN_DETAIL_LABELS, LOGIN_USERNAMES } from './demo-phrases';
 import type { SeededRandom } from './seeded-random';

@@ -1,4 +1,4 @@
-import type { AccountRow, SubscriptionRow } from '../../src-shared/contract/index';
+import type { AccountRow, SubscriptionRow } from '@shared/contract';
 import {
   billingCycleAt,
   billingCycleByIndex,
@@ -8,7 +8,7 @@ import {
   planTimeline,
   type PlanChange,
   type PlanId,
-} from '../../src-shared/policy/index';
+} from '@shared/policy';
 import type { AccountCase, DemoAccountProfile } from './demo-dataset';
 import { entitlementEventsFor } from './entitlement-history';
 import type { AccountGeneration } from './generate-accounts';

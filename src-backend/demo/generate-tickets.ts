@@ -1,10 +1,10 @@
-import type { CreditRow, EngineerRow, MessageRow, TicketRow } from '../../src-shared/contract/index';
+import type { CreditRow, EngineerRow, MessageRow, TicketRow } from '@shared/contract';
 import {
   creditForTicket,
   firstResponseDue,
   formatInstant,
   type PlanId,
-} from '../../src-shared/policy/index';
+} from '@shared/policy';
 import type { DemoAccountProfile } from './demo-dataset';
 import { latestRelease, otherProduct } from './demo-products';
 import { DEMO_TOPIC_WEIGHTS, DEMO_TOPICS } from './demo-topics';

@@ -1,5 +1,5 @@
-import type { AccountRow } from '../../src-shared/contract/index';
-import { normalizeOrganization } from '../../src-shared/policy/index';
+import type { AccountRow } from '@shared/contract';
+import { normalizeOrganization } from '@shared/policy';
 import { emailPart, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, ORG_TOWNS, ORG_TRADES, ORG_WORDS, organizationDomain, PERSONAL_MAIL_DOMAINS } from './demo-names';
 import type { SeededRandom } from './seeded-random';
 

@@ -1,4 +1,4 @@
-import type { AccountRow } from '../../src-shared/contract/index';
+import type { AccountRow } from '@shared/contract';
 import type { Queryable } from '../db/database';
 
 /** A customer the live demo files tickets for. */

@@ -1,4 +1,4 @@
-import type { FileTicket } from '../../src-shared/contract/index';
+import type { FileTicket } from '@shared/contract';
 import type { SupportCenter } from '../support-center';
 import { DEFAULT_DEMO_SEED } from './build-demo-data';
 import { discoverDemoWorkspace } from './discover-demo-workspace';

@@ -1,4 +1,4 @@
-import { planTimeline, type PlanId, type Subscription } from '../../src-shared/policy/index';
+import { planTimeline, type PlanId, type Subscription } from '@shared/policy';
 
 interface Period {
   plan: PlanId;

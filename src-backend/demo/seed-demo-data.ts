@@ -1,4 +1,4 @@
-import { OPEN_TICKET_STATUSES } from '../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import type { Database, Queryable } from '../db/database';
 import { hashApiToken, newApiToken } from '../security/api-tokens';
 import { sealSecret } from '../security/login-detail-cipher';

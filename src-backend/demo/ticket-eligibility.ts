@@ -1,5 +1,5 @@
-import type { ChecklistAnswers, SubscriptionRow, TicketRow, TicketStatus } from '../../src-shared/contract/index';
-import { evaluateEligibility, type SupportPolicy, type TicketSource } from '../../src-shared/policy/index';
+import type { ChecklistAnswers, SubscriptionRow, TicketRow, TicketStatus } from '@shared/contract';
+import { evaluateEligibility, type SupportPolicy, type TicketSource } from '@shared/policy';
 import type { DemoProduct } from './demo-products';
 import { latestRelease } from './demo-products';
 import type { DemoTopic } from './demo-topic';

@@ -1,5 +1,5 @@
-import type { AccountRow } from '../../src-shared/contract/index';
-import type { TicketSource } from '../../src-shared/policy/index';
+import type { AccountRow } from '@shared/contract';
+import type { TicketSource } from '@shared/policy';
 import { emailPart, FIRST_NAMES, LAST_NAMES } from './demo-names';
 import { DEMO_PRODUCTS, latestRelease, type DemoProduct } from './demo-products';
 import type { DemoTopic } from './demo-topic';

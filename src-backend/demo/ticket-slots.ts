@@ -1,4 +1,4 @@
-import { firstResponseDue, formatInstant, isBusinessInstant, planAt, type PlanId, type SupportPolicy } from '../../src-shared/policy/index';
+import { firstResponseDue, formatInstant, isBusinessInstant, planAt, type PlanId, type SupportPolicy } from '@shared/policy';
 import type { DemoAccountProfile } from './demo-dataset';
 import type { SeededRandom } from './seeded-random';
 

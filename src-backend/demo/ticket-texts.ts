@@ -1,4 +1,4 @@
-import { cancellationReply, type ChecklistItemId, type SupportPolicy } from '../../src-shared/policy/index';
+import { cancellationReply, type ChecklistItemId, type SupportPolicy } from '@shared/policy';
 import {
   CUSTOMER_CLOSINGS,
   FORUM_ANSWER,

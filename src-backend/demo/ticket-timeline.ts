@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../../src-shared/contract/index';
+import type { TicketStatus } from '@shared/contract';
 import type { SeededRandom } from './seeded-random';
 import type { TicketKind } from './ticket-slots';
 

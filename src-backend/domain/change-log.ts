@@ -1,4 +1,4 @@
-import type { EntityName } from '../../src-shared/contract/index';
+import type { EntityName } from '@shared/contract';
 import type { Queryable } from '../db/database';
 
 /**

@@ -1,4 +1,4 @@
-import type { MessageRow } from '../../src-shared/contract/index';
+import type { MessageRow } from '@shared/contract';
 import type { Queryable } from '../db/database';
 import { insertMessage } from './file-ticket';
 import { rowMappers } from './row-mappers';

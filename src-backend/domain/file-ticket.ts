@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FileTicket, TicketRow } from '../../src-shared/contract/index';
-import { firstResponseDue, planAt, type PlanId } from '../../src-shared/policy/index';
+import type { FileTicket, TicketRow } from '@shared/contract';
+import { firstResponseDue, planAt, type PlanId } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { RequestError } from '../support-center';
 import { recordChange } from './change-log';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LoginDetailRow, RevealedLoginDetail } from '../../src-shared/contract/index';
-import { loginDetailsExpiresAt } from '../../src-shared/policy/index';
+import type { LoginDetailRow, RevealedLoginDetail } from '@shared/contract';
+import { loginDetailsExpiresAt } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { openSecret, sealSecret } from '../security/login-detail-cipher';
 import { RequestError } from '../support-center';

@@ -1,4 +1,4 @@
-import { compilePolicy, type SupportPolicy } from '../../src-shared/policy/index';
+import { compilePolicy, type SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { RequestError } from '../support-center';
 

@@ -1,4 +1,4 @@
-import { creditForTicket, type PlanId, type SupportPolicy } from '../../src-shared/policy/index';
+import { creditForTicket, type PlanId, type SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { recordChange } from './change-log';
 import { isoOf } from './db-instants';

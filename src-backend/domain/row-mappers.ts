@@ -9,7 +9,7 @@ import type {
   ProductRow,
   SubscriptionRow,
   TicketRow,
-} from '../../src-shared/contract/index';
+} from '@shared/contract';
 import { isoOf, isoOrNull } from './db-instants';
 
 /**

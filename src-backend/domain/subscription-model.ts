@@ -1,4 +1,4 @@
-import type { PlanId, Subscription } from '../../src-shared/policy/index';
+import type { PlanId, Subscription } from '@shared/policy';
 import { isoOf, isoOrNull } from './db-instants';
 
 /** The billing engine's view of a subscriptions row. */

@@ -1,5 +1,5 @@
-import type { ChecklistAnswers, TicketRow } from '../../src-shared/contract/index';
-import { evaluateEligibility, type EntitlementWindow, type SupportPolicy } from '../../src-shared/policy/index';
+import type { ChecklistAnswers, TicketRow } from '@shared/contract';
+import { evaluateEligibility, type EntitlementWindow, type SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../db/database';
 
 export type StoredEligibility = TicketRow['eligibility'];

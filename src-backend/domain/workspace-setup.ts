@@ -1,5 +1,5 @@
-import type { AccountRow, ProductRow, SubscriptionRow } from '../../src-shared/contract/index';
-import { presets, type SupportPolicy } from '../../src-shared/policy/index';
+import type { AccountRow, ProductRow, SubscriptionRow } from '@shared/contract';
+import { presets, type SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { hashApiToken, newApiToken } from '../security/api-tokens';
 import { recordChange } from './change-log';

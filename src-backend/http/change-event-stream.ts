@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChangesEvent } from '../../src-shared/contract/index';
+import type { ChangesEvent } from '@shared/contract';
 import type { SupportCenter } from '../support-center';
 import type { ChangeFeed } from './change-feed';
 import type { Logger } from './logger';

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { SyncQuery } from '../../src-shared/contract/index';
+import type { SyncQuery } from '@shared/contract';
 import type { Caller, SupportCenter } from '../support-center';
 import { answerClientError } from './answer-client-error';
 import { handleRequest } from './handle-request';

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../src-shared/contract/index';
+import type { ApiError } from '@shared/contract';
 import { RequestError } from '../support-center';
 import type { Logger } from './logger';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { idSchema } from '../../src-shared/contract/index';
+import { idSchema } from '@shared/contract';
 import type { SupportCenter } from '../support-center';
 import { RequestError } from '../support-center';
 import { authenticateRequest } from './authenticate-request';

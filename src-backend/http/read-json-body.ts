@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { MAX_REQUEST_BODY_BYTES } from '../../src-shared/contract/index';
+import { MAX_REQUEST_BODY_BYTES } from '@shared/contract';
 import { RequestError } from '../support-center';
 
 /**

@@ -1,4 +1,4 @@
-import { OPEN_TICKET_STATUSES, type EntityName, type SyncPhase } from '../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES, type EntityName, type SyncPhase } from '@shared/contract';
 import { upsertJsonSql } from './change-json-sql';
 
 /**

@@ -1,4 +1,4 @@
-import { entityNames } from '../../src-shared/contract/index';
+import { entityNames } from '@shared/contract';
 import { namedStatement, type Queryable } from '../db/database';
 import { entityTables } from '../domain/row-mappers';
 import { DELETE_JSON_SQL, PURGE_JSON_SQL, upsertJsonSql } from './change-json-sql';

@@ -1,4 +1,4 @@
-import type { SyncPage, SyncQuery } from '../../src-shared/contract/index';
+import type { SyncPage, SyncQuery } from '@shared/contract';
 import type { Database } from '../db/database';
 import { INITIAL_RANKS } from './initial-ranks';
 import { readChangesPage } from './read-changes-page';

@@ -1,9 +1,9 @@
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import { ELECTRON_CHANNELS } from '../../src-shared/ipc/agent-api';
-import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentHandlers } from '../../src-shared/ipc/agent-channels';
-import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail, type Result } from '../../src-shared/ipc/result';
-import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
+import { ELECTRON_CHANNELS } from '@shared/ipc/agent-api';
+import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentHandlers } from '@shared/ipc/agent-channels';
+import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail, type Result } from '@shared/ipc/result';
+import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
 
 /** A renderer that reloads or hangs must not stall the sync engine forever. */
 const CACHE_CALL_TIMEOUT_MS = 30_000;

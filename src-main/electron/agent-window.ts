@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import type { AgentEvent, AgentEventPayload, AgentHandlers } from '../../src-shared/ipc/agent-channels';
-import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail } from '../../src-shared/ipc/result';
+import type { AgentEvent, AgentEventPayload, AgentHandlers } from '@shared/ipc/agent-channels';
+import type { CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail } from '@shared/ipc/result';
 import { connectAgentIpc, type AgentIpc } from './agent-ipc';
 import { createMainWindow } from './create-main-window';
 

@@ -1,6 +1,6 @@
 import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
-import type { DeadlineCounts } from '../../src-shared/ipc/workspace-settings';
+import type { DeadlineCounts } from '@shared/ipc/workspace-settings';
 
 export interface DeadlineBadge {
   update(counts: DeadlineCounts): void;

@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { ShownNotification } from '../../src-shared/ipc/workspace-settings';
+import type { ShownNotification } from '@shared/ipc/workspace-settings';
 
 /** Shown notifications, kept referenced: a collected Notification loses its click handler on some platforms. */
 const live = new Map<string, Notification>();

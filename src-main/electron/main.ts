@@ -1,7 +1,7 @@
 import { app, powerMonitor, session } from 'electron';
 import { join } from 'node:path';
-import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail } from '../../src-shared/ipc/result';
+import type { CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail } from '@shared/ipc/result';
 import { AgentServices, type AgentServicesOptions } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
 import { fileSettingsStore } from '../services/settings-store-file';

@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { AGENT_API_GLOBAL, ELECTRON_CHANNELS, type AgentApi } from '../../src-shared/ipc/agent-api';
-import { agentEvents, type AgentChannel, type AgentRequest, type AgentResponse } from '../../src-shared/ipc/agent-channels';
-import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
-import type { ClockSkew, SyncStatus } from '../../src-shared/ipc/sync-status';
-import type { DeadlineCounts, ShownNotification } from '../../src-shared/ipc/workspace-settings';
+import { AGENT_API_GLOBAL, ELECTRON_CHANNELS, type AgentApi } from '@shared/ipc/agent-api';
+import { agentEvents, type AgentChannel, type AgentRequest, type AgentResponse } from '@shared/ipc/agent-channels';
+import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
+import type { ClockSkew, SyncStatus } from '@shared/ipc/sync-status';
+import type { DeadlineCounts, ShownNotification } from '@shared/ipc/workspace-settings';
 
 // Sandboxed preload: only `electron` can be required at runtime, so this file is
 // bundled to a single CommonJS file with everything else inlined.

@@ -1,8 +1,8 @@
-import type { AgentHandlers } from '../../src-shared/ipc/agent-channels';
-import type { ApplyPageRequest, CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail, ok } from '../../src-shared/ipc/result';
-import type { ClockSkew, SyncStatus } from '../../src-shared/ipc/sync-status';
-import type { DeadlineCounts, EngineerSettings, SessionInfo, ShownNotification } from '../../src-shared/ipc/workspace-settings';
+import type { AgentHandlers } from '@shared/ipc/agent-channels';
+import type { ApplyPageRequest, CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail, ok } from '@shared/ipc/result';
+import type { ClockSkew, SyncStatus } from '@shared/ipc/sync-status';
+import type { DeadlineCounts, EngineerSettings, SessionInfo, ShownNotification } from '@shared/ipc/workspace-settings';
 import { BackendClient } from './backend-client';
 import { listenForChanges } from './change-events';
 import { DeadlineNotifier } from './deadline-notifier/deadline-notifier';

@@ -10,8 +10,8 @@ import {
   type RevealedLoginDetail,
   type SyncPage,
   type WhoAmI,
-} from '../../src-shared/contract/index';
-import { fail, ok, type Result } from '../../src-shared/ipc/result';
+} from '@shared/contract';
+import { fail, ok, type Result } from '@shared/ipc/result';
 import { ClockSkewEstimator } from './clock-skew';
 
 /** Why a request to the backend did not give an answer we can use. */

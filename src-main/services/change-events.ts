@@ -1,4 +1,4 @@
-import { changesEventSchema } from '../../src-shared/contract/index';
+import { changesEventSchema } from '@shared/contract';
 import { backoffDelay } from './backoff';
 import { realScheduler, type Scheduler } from './scheduler';
 

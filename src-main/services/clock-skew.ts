@@ -1,4 +1,4 @@
-import type { ClockSkew } from '../../src-shared/ipc/sync-status';
+import type { ClockSkew } from '@shared/ipc/sync-status';
 
 /**
  * Estimates the backend's clock offset from response headers. The server stamped its time

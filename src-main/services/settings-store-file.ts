@@ -1,4 +1,4 @@
-import { engineerSettingsSchema } from '../../src-shared/ipc/workspace-settings';
+import { engineerSettingsSchema } from '@shared/ipc/workspace-settings';
 import { readJsonFile, writeJsonAtomically } from './deadline-notifier/atomic-json-file';
 import type { SettingsStore } from './settings-store';
 

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
-import { fail, ok, type Result } from '../../src-shared/ipc/result';
-import type { EngineerSettings } from '../../src-shared/ipc/workspace-settings';
+import { fail, ok, type Result } from '@shared/ipc/result';
+import type { EngineerSettings } from '@shared/ipc/workspace-settings';
 
 /** Where the engineer's settings are kept between launches (Electron: userData; web mode: the data folder). */
 export interface SettingsStore {

@@ -1,7 +1,7 @@
-import type { SyncPage } from '../../src-shared/contract/index';
-import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import type { IpcError, Result } from '../../src-shared/ipc/result';
-import type { SyncStatus } from '../../src-shared/ipc/sync-status';
+import type { SyncPage } from '@shared/contract';
+import type { CacheHandlers } from '@shared/ipc/cache-channels';
+import type { IpcError, Result } from '@shared/ipc/result';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 import type { BackendClient } from './backend-client';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { realScheduler, type Scheduler } from './scheduler';

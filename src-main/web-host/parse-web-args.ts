@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { webSecretSchema } from '../../src-shared/ipc/web-socket-protocol';
+import { webSecretSchema } from '@shared/ipc/web-socket-protocol';
 
 export interface WebArgs {
   /** Null: the session saved in the data folder, or else the embedded demo workspace. */

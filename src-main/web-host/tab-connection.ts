@@ -1,9 +1,9 @@
 import type { RawData, WebSocket } from 'ws';
-import { agentChannels, type AgentHandlers } from '../../src-shared/ipc/agent-channels';
-import { cacheChannels } from '../../src-shared/ipc/cache-channels';
-import { fail, type Result } from '../../src-shared/ipc/result';
-import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
-import { webHostEvents, type WebErrorEnvelope } from '../../src-shared/ipc/web-socket-protocol';
+import { agentChannels, type AgentHandlers } from '@shared/ipc/agent-channels';
+import { cacheChannels } from '@shared/ipc/cache-channels';
+import { fail, type Result } from '@shared/ipc/result';
+import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
+import { webHostEvents, type WebErrorEnvelope } from '@shared/ipc/web-socket-protocol';
 
 /**
  * One browser tab on the agent socket. Its agent requests are validated against `agentChannels`

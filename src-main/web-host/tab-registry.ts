@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws';
-import type { AgentHandlers } from '../../src-shared/ipc/agent-channels';
-import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail, type Result } from '../../src-shared/ipc/result';
-import { WEB_CLOSE } from '../../src-shared/ipc/web-socket-protocol';
+import type { AgentHandlers } from '@shared/ipc/agent-channels';
+import type { CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail, type Result } from '@shared/ipc/result';
+import { WEB_CLOSE } from '@shared/ipc/web-socket-protocol';
 import { TabConnection } from './tab-connection';
 
 /** A tab that hangs (or a huge page on a slow machine) must not stall the sync engine forever. */

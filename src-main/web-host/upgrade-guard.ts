@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { SECRET_PROTOCOL_PREFIX, WEB_PROTOCOL, WEB_SOCKET_PATH } from '../../src-shared/ipc/web-socket-protocol';
+import { SECRET_PROTOCOL_PREFIX, WEB_PROTOCOL, WEB_SOCKET_PATH } from '@shared/ipc/web-socket-protocol';
 import { SECURITY_HEADERS } from './static-files';
 
 export type UpgradeVerdict = { ok: true } | { ok: false; status: number; reason: string };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AgentEvent, AgentEventPayload } from '../../src-shared/ipc/agent-channels';
+import type { AgentEvent, AgentEventPayload } from '@shared/ipc/agent-channels';
 import { AgentServices, type SessionStore } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
 import { fileSettingsStore } from '../services/settings-store-file';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CreditRow, SubscriptionRow } from '../../src-shared/contract/index';
-import type { SupportPolicy } from '../../src-shared/policy/index';
+import type { CreditRow, SubscriptionRow } from '@shared/contract';
+import type { SupportPolicy } from '@shared/policy';
 import { formatCents, formatInZone } from '../ticket/format-time';
 import { subscriptionModel } from '../ticket/subscription-model';
 

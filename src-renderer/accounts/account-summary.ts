@@ -1,5 +1,5 @@
-import type { AccountRow, SubscriptionRow } from '../../src-shared/contract/index';
-import { planAt, type PlanId } from '../../src-shared/policy/index';
+import type { AccountRow, SubscriptionRow } from '@shared/contract';
+import { planAt, type PlanId } from '@shared/policy';
 
 export interface AccountSummary {
   id: string;

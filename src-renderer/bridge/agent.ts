@@ -1,5 +1,5 @@
-import type { AgentApi } from '../../src-shared/ipc/agent-api';
-import { SECRET_FRAGMENT_KEY, webSecretSchema } from '../../src-shared/ipc/web-socket-protocol';
+import type { AgentApi } from '@shared/ipc/agent-api';
+import { SECRET_FRAGMENT_KEY, webSecretSchema } from '@shared/ipc/web-socket-protocol';
 import { createWebSocketAgent, type BridgeState } from './web-socket-agent';
 
 /** Where a tab keeps the secret once it is out of the address bar: this tab only, gone when it closes. */

@@ -1,5 +1,5 @@
-import type { CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail, ok, type Result } from '../../src-shared/ipc/result';
+import type { CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail, ok, type Result } from '@shared/ipc/result';
 import { applyBatchSafe, readCursor } from '../db/apply-batch';
 import type { AgentCache } from '../db/cache-database';
 import { asCacheResult, type CacheResult } from '../db/cache-result';

@@ -1,4 +1,4 @@
-import type { AgentApi } from '../../src-shared/ipc/agent-api';
+import type { AgentApi } from '@shared/ipc/agent-api';
 import { expireLoginDetails } from '../db/login-detail-expiry';
 import { sharedAgentCache } from '../db/cache-context';
 import { createCacheHandlers } from './cache-handlers';

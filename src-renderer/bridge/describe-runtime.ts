@@ -1,4 +1,4 @@
-import type { AgentApi } from '../../src-shared/ipc/agent-api';
+import type { AgentApi } from '@shared/ipc/agent-api';
 
 declare global {
   interface Window {

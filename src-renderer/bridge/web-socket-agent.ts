@@ -1,9 +1,9 @@
-import type { AgentApi } from '../../src-shared/ipc/agent-api';
-import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentRequest, type AgentResponse } from '../../src-shared/ipc/agent-channels';
-import { cacheChannels, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail } from '../../src-shared/ipc/result';
-import { RpcEndpoint } from '../../src-shared/ipc/rpc-endpoint';
-import { SECRET_PROTOCOL_PREFIX, WEB_CLOSE, WEB_PROTOCOL, WEB_SOCKET_PATH, webErrorEnvelopeSchema } from '../../src-shared/ipc/web-socket-protocol';
+import type { AgentApi } from '@shared/ipc/agent-api';
+import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentRequest, type AgentResponse } from '@shared/ipc/agent-channels';
+import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail } from '@shared/ipc/result';
+import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
+import { SECRET_PROTOCOL_PREFIX, WEB_CLOSE, WEB_PROTOCOL, WEB_SOCKET_PATH, webErrorEnvelopeSchema } from '@shared/ipc/web-socket-protocol';
 
 /** How the tab's link to the host stands, for the notice the engineer sees. */
 export type BridgeState =

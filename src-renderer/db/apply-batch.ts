@@ -1,4 +1,4 @@
-import type { SyncChange, SyncPage, TicketRow } from '../../src-shared/contract/index';
+import type { SyncChange, SyncPage, TicketRow } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import { ACCOUNT_OWNED_TABLES, type EntityTableName, type OutboxEntry, type SyncMeta } from './cache-rows';
 import { asCacheResult, CursorMovedError, type CacheResult } from './cache-result';

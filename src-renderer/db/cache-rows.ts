@@ -11,7 +11,7 @@ import type {
   SubscriptionRow,
   SyncPhase,
   TicketRow,
-} from '../../src-shared/contract/index';
+} from '@shared/contract';
 
 /**
  * The shapes stored in the cache. A synced row is stored as `{ ...row, _v: version }`: keeping the

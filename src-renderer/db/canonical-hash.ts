@@ -1,4 +1,4 @@
-import { entityNames, type EntityName } from '../../src-shared/contract/index';
+import { entityNames, type EntityName } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import { ENTITY_TABLES } from './cache-rows';
 

@@ -1,4 +1,4 @@
-import type { EntityName, SyncChange } from '../../src-shared/contract/index';
+import type { EntityName, SyncChange } from '@shared/contract';
 import { ENTITY_TABLES, type EntityTableName } from './cache-rows';
 import { loginDetailExpired, sanitizeLoginDetail } from './login-detail-expiry';
 

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { EntityName, SyncChange } from '../../src-shared/contract/index';
+import type { EntityName, SyncChange } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import { ENTITY_TABLES } from './cache-rows';
 import { accountIdOf, purgeKey, rowKey, type KnownVersions, type VersionKey } from './fold-changes';

@@ -1,4 +1,4 @@
-import { loginDetailRowSchema, type LoginDetailRow } from '../../src-shared/contract/index';
+import { loginDetailRowSchema, type LoginDetailRow } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 
 /** The hard limit of POLICY.md: login details never outlive 30 days after submission. */

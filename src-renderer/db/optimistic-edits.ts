@@ -1,4 +1,4 @@
-import type { ChecklistAnswers, EngineerChecklistItem, Mutation, TicketRow } from '../../src-shared/contract/index';
+import type { ChecklistAnswers, EngineerChecklistItem, Mutation, TicketRow } from '@shared/contract';
 import type { CachedTicket, LocalMessage, OutboxActor, OutboxEntry } from './cache-rows';
 
 /**

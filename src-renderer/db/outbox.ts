@@ -1,4 +1,4 @@
-import { mutationSchema, type Mutation } from '../../src-shared/contract/index';
+import { mutationSchema, type Mutation } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import type { CachedTicket, OutboxActor, OutboxEntry } from './cache-rows';
 import { asCacheResult, type CacheResult } from './cache-result';

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { OPEN_TICKET_STATUSES } from '../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import { useAgentCache } from './cache-context';
 import type {

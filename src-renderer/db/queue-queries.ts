@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { OPEN_TICKET_STATUSES } from '../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import { useAgentCache } from './cache-context';
 import { pacedQuerier } from './paced-querier';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { FreeTermUse } from '../../src-shared/policy/index';
+import type { FreeTermUse } from '@shared/policy';
 import type { AgentCache } from './cache-database';
 import { useAgentCache } from './cache-context';
 import type {

@@ -1,4 +1,4 @@
-import type { PlanId, PresetId } from '../../src-shared/policy/index';
+import type { PlanId, PresetId } from '@shared/policy';
 import type { EligibilityVerdict } from './queue-row';
 import type { QueueSlaState } from './sla-state';
 

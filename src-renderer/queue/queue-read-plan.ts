@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../src-shared/ipc/sync-status';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 
 export interface QueueReadPlan {
   /** Read the whole queue (false: only its top, the earliest-due tickets of each open status). */

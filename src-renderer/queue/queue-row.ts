@@ -1,5 +1,5 @@
-import type { TicketStatus } from '../../src-shared/contract/index';
-import type { PlanId, PresetId } from '../../src-shared/policy/index';
+import type { TicketStatus } from '@shared/contract';
+import type { PlanId, PresetId } from '@shared/policy';
 import type { CachedTicket } from '../db/cache-rows';
 
 export type EligibilityVerdict = 'eligible' | 'not-eligible' | 'needs-engineer-check';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { SupportPolicy } from '../../src-shared/policy/index';
+import type { SupportPolicy } from '@shared/policy';
 import { useReportSources } from '../db/report-queries';
 import { useNow } from '../state/clock';
 import { useSession } from '../state/session';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { PlanId, SupportPolicy } from '../../src-shared/policy/index';
+import type { PlanId, SupportPolicy } from '@shared/policy';
 import { settledOutcome, type ReportTicket } from './ticket-sla-outcome';
 
 export const REPORT_PLANS: readonly PlanId[] = ['silver', 'gold', 'platinum'];

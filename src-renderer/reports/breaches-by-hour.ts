@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { SupportPolicy } from '../../src-shared/policy/index';
+import type { SupportPolicy } from '@shared/policy';
 import { settledOutcome, type ReportTicket } from './ticket-sla-outcome';
 
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CreditRow, SubscriptionRow } from '../../src-shared/contract/index';
+import type { CreditRow, SubscriptionRow } from '@shared/contract';
 
 export type ReportCredit = Pick<CreditRow, 'subscriptionId' | 'cents' | 'appliesAt'>;
 

@@ -1,5 +1,5 @@
-import type { TicketRow } from '../../src-shared/contract/index';
-import { slaStatus, type SupportPolicy } from '../../src-shared/policy/index';
+import type { TicketRow } from '@shared/contract';
+import { slaStatus, type SupportPolicy } from '@shared/policy';
 
 /** The ticket fields the reports read; a cached ticket row has them all. */
 export type ReportTicket = Pick<TicketRow, 'id' | 'policyId' | 'plan' | 'createdAt' | 'dueAt' | 'firstStaffReplyAt'>;

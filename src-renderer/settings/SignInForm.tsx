@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { agentChannels } from '../../src-shared/ipc/agent-channels';
+import { agentChannels } from '@shared/ipc/agent-channels';
 import { agentApi } from '../bridge/agent';
 import { useSession } from '../state/session';
 

@@ -1,4 +1,4 @@
-import type { ResponseTarget, SupportPolicy } from '../../src-shared/policy/index';
+import type { ResponseTarget, SupportPolicy } from '@shared/policy';
 import { useWorkspacePolicies } from '../db/queue-queries';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -1,4 +1,4 @@
-import { engineerSettingsSchema, type EngineerSettings } from '../../src-shared/ipc/workspace-settings';
+import { engineerSettingsSchema, type EngineerSettings } from '@shared/ipc/workspace-settings';
 
 /** The settings form as typed: strings and checkboxes, before any parsing. */
 export interface SettingsFormValues {

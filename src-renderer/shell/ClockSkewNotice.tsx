@@ -1,4 +1,4 @@
-import { NOTABLE_SKEW_MS } from '../../src-shared/ipc/sync-status';
+import { NOTABLE_SKEW_MS } from '@shared/ipc/sync-status';
 import { formatSpan } from '../queue/format-time';
 import { useClock } from '../state/clock';
 

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../src-shared/ipc/sync-status';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 import { formatSpan } from '../queue/format-time';
 import { useNow } from '../state/clock';
 import { useNavigation } from '../state/navigation';

@@ -1,4 +1,4 @@
-import type { ShownNotification } from '../../src-shared/ipc/workspace-settings';
+import type { ShownNotification } from '@shared/ipc/workspace-settings';
 
 /**
  * Web mode: the main process decides what to notify (thresholds, quiet hours, dedup) and the page

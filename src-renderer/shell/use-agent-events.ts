@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { AgentApi } from '../../src-shared/ipc/agent-api';
-import { NOTABLE_SKEW_MS } from '../../src-shared/ipc/sync-status';
+import type { AgentApi } from '@shared/ipc/agent-api';
+import { NOTABLE_SKEW_MS } from '@shared/ipc/sync-status';
 import { agentApi } from '../bridge/agent';
 import { setClockSkew } from '../state/clock';
 import { useNavigation } from '../state/navigation';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ClockSkew } from '../../src-shared/ipc/sync-status';
+import type { ClockSkew } from '@shared/ipc/sync-status';
 
 /**
  * The one clock every countdown reads (DESIGN.md: one shared tick, never an interval per cell).

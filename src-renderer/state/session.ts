@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SyncStatus } from '../../src-shared/ipc/sync-status';
-import type { DeadlineCounts, EngineerSettings, SessionInfo } from '../../src-shared/ipc/workspace-settings';
+import type { SyncStatus } from '@shared/ipc/sync-status';
+import type { DeadlineCounts, EngineerSettings, SessionInfo } from '@shared/ipc/workspace-settings';
 
 /** This machine's zone: the display zone until the engineer picks one. */
 export function localZone(): string {

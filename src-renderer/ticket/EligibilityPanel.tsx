@@ -1,5 +1,5 @@
-import type { EngineerChecklistItem } from '../../src-shared/contract/index';
-import type { ChecklistItem, EligibilityVerdict, ScopeCategory, ScopeSuggestion } from '../../src-shared/policy/index';
+import type { EngineerChecklistItem } from '@shared/contract';
+import type { ChecklistItem, EligibilityVerdict, ScopeCategory, ScopeSuggestion } from '@shared/policy';
 import type { CacheResult } from '../db/cache-result';
 import type { OutboxEntry } from '../db/cache-rows';
 import type { MutationDraft } from '../db/outbox';

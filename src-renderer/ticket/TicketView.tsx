@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { FreeTermUse, SupportPolicy } from '../../src-shared/policy/index';
+import type { FreeTermUse, SupportPolicy } from '@shared/policy';
 import type { CachedCredit, CachedLoginDetail, CachedMessage, OutboxEntry } from '../db/cache-rows';
 import { useCredits, useTicketMessages } from '../db/queries';
 import { usePriorFreeTermUses, useTicketOutbox, useTicketRecord, useVisibleLoginDetails, type TicketRecord } from '../db/ticket-queries';

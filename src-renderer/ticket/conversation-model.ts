@@ -1,5 +1,5 @@
-import { checklistItemLabels, type ChecklistItemId } from '../../src-shared/policy/index';
-import type { Mutation } from '../../src-shared/contract/index';
+import { checklistItemLabels, type ChecklistItemId } from '@shared/policy';
+import type { Mutation } from '@shared/contract';
 import type { CachedMessage, OutboxEntry, OutboxStatus } from '../db/cache-rows';
 import { localMessageId } from '../db/optimistic-edits';
 

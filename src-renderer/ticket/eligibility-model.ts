@@ -1,5 +1,5 @@
-import type { ProductRow, SubscriptionRow, TicketRow } from '../../src-shared/contract/index';
-import { evaluateEligibility, suggestScopeCategories, type EligibilityResult, type ScopeSuggestion, type SupportPolicy } from '../../src-shared/policy/index';
+import type { ProductRow, SubscriptionRow, TicketRow } from '@shared/contract';
+import { evaluateEligibility, suggestScopeCategories, type EligibilityResult, type ScopeSuggestion, type SupportPolicy } from '@shared/policy';
 
 /** Categories that make a ticket a license-key request: item 3 applies to those only (as the backend decides). */
 const LICENSE_KEY_CATEGORIES = new Set(['license-key-server-change', 'discontinued-license-key']);

@@ -1,5 +1,5 @@
-import type { AccountRow, SubscriptionRow, TicketRow } from '../../src-shared/contract/index';
-import { ticketPolicyFlags, type FreeTermUse, type PolicyFlag, type SupportPolicy } from '../../src-shared/policy/index';
+import type { AccountRow, SubscriptionRow, TicketRow } from '@shared/contract';
+import { ticketPolicyFlags, type FreeTermUse, type PolicyFlag, type SupportPolicy } from '@shared/policy';
 
 /** The engine's flags, plus one it cannot raise without a plan: no subscription at creation (Preset A). */
 export type TicketFlag = PolicyFlag | { kind: 'no-plan-at-creation' };

@@ -1,4 +1,4 @@
-import type { CreditRow, SubscriptionRow, TicketRow } from '../../src-shared/contract/index';
+import type { CreditRow, SubscriptionRow, TicketRow } from '@shared/contract';
 import {
   billingCycleAt,
   creditForTicket,
@@ -9,7 +9,7 @@ import {
   type PlanId,
   type SlaStatus,
   type SupportPolicy,
-} from '../../src-shared/policy/index';
+} from '@shared/policy';
 
 export type CreditModel =
   | { kind: 'not-guaranteed' }

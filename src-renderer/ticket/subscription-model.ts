@@ -1,5 +1,5 @@
-import type { CreditRow, SubscriptionRow } from '../../src-shared/contract/index';
-import { billingCycleAt, planAt, type BillingCycle, type PlanId, type SupportPolicy } from '../../src-shared/policy/index';
+import type { CreditRow, SubscriptionRow } from '@shared/contract';
+import { billingCycleAt, planAt, type BillingCycle, type PlanId, type SupportPolicy } from '@shared/policy';
 
 export interface SubscriptionModel {
   planId: PlanId | null;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { OPEN_TICKET_STATUSES } from '../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium-path';
 import { startWebMode, type WebMode } from '../support/web-mode';
 

@@ -1,4 +1,4 @@
-import { firstResponseDue, presets, type PlanId, type TicketTiming } from '../../src-shared/policy/index';
+import { firstResponseDue, presets, type PlanId, type TicketTiming } from '@shared/policy';
 import { formatRate, measureRate } from './measure';
 import { seededRandom } from './seeded-random';
 

@@ -1,4 +1,4 @@
-import { changesEventSchema, type SyncPage } from '../../src-shared/contract/index';
+import { changesEventSchema, type SyncPage } from '@shared/contract';
 
 export interface LoadStats {
   syncMs: number[];

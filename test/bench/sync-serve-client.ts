@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { syncPageSchema, type SyncPage } from '../../src-shared/contract/index';
+import { syncPageSchema, type SyncPage } from '@shared/contract';
 
 /**
  * The client side of the serving benchmark, in a worker thread of its own: it reads every page of a

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { OPEN_TICKET_STATUSES, type SyncPage, type TicketRow } from '../../src-shared/contract/index';
-import { firstResponseDue, slaStatus, type SupportPolicy } from '../../src-shared/policy/index';
+import { OPEN_TICKET_STATUSES, type SyncPage, type TicketRow } from '@shared/contract';
+import { firstResponseDue, slaStatus, type SupportPolicy } from '@shared/policy';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process';
 import { startWebMode, type WebMode } from '../support/web-mode';
 

@@ -13,8 +13,8 @@ import {
   type ProductRow,
   type SubscriptionRow,
   type TicketRow,
-} from '../../src-shared/contract/index';
-import { freeTermCheck } from '../../src-shared/policy/index';
+} from '@shared/contract';
+import { freeTermCheck } from '@shared/policy';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process';
 import { startWebMode, type WebMode } from '../support/web-mode';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
-import { syncPageSchema, type AccountRow, type CreditRow, type MessageRow, type SubscriptionRow, type TicketRow } from '../../src-shared/contract/index';
+import { syncPageSchema, type AccountRow, type CreditRow, type MessageRow, type SubscriptionRow, type TicketRow } from '@shared/contract';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process';
 import { startWebMode, type WebMode } from '../support/web-mode';
 

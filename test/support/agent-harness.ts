@@ -1,8 +1,8 @@
 import { IDBKeyRange } from 'fake-indexeddb';
-import { cacheChannels, type CacheChannel, type CacheHandlers } from '../../src-shared/ipc/cache-channels';
-import { fail } from '../../src-shared/ipc/result';
-import { RpcEndpoint, type RpcEnvelope } from '../../src-shared/ipc/rpc-endpoint';
-import type { SyncStatus } from '../../src-shared/ipc/sync-status';
+import { cacheChannels, type CacheChannel, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { fail } from '@shared/ipc/result';
+import { RpcEndpoint, type RpcEnvelope } from '@shared/ipc/rpc-endpoint';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 import type { BackendClient } from '../../src-main/services/backend-client';
 import { SyncEngine, type SyncEngineOptions } from '../../src-main/services/sync-engine';
 import { createCacheHandlers } from '../../src-renderer/bridge/cache-handlers';

@@ -1,4 +1,4 @@
-import { entityNames } from '../../src-shared/contract/index';
+import { entityNames } from '@shared/contract';
 import type { Queryable } from '../../src-backend/db/database';
 import { entityTables, rowMappers } from '../../src-backend/domain/row-mappers';
 import { canonicalHash, snapshotOf, type CacheSnapshot } from '../../src-renderer/db/canonical-hash';

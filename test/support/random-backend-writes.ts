@@ -1,6 +1,6 @@
-import type { Mutation, SubscriptionRow } from '../../src-shared/contract/index';
-import { ticketSources } from '../../src-shared/policy/eligibility/checklist-items';
-import { presets } from '../../src-shared/policy/index';
+import type { Mutation, SubscriptionRow } from '@shared/contract';
+import { ticketSources } from '@shared/policy/eligibility/checklist-items';
+import { presets } from '@shared/policy';
 import type { Database } from '../../src-backend/db/database';
 import { createAccount, createSubscription } from '../../src-backend/domain/workspace-setup';
 import { RequestError, type SupportCenter } from '../../src-backend/support-center';

@@ -1,4 +1,4 @@
-import { entityNames, type EntityName } from '../../src-shared/contract/index';
+import { entityNames, type EntityName } from '@shared/contract';
 import { canonicalJson, type CacheSnapshot } from '../../src-renderer/db/canonical-hash';
 
 /** How one entity differs between the cache and the backend, by row id. */

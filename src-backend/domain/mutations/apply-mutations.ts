@@ -1,4 +1,4 @@
-import type { Mutation, MutationBatch, MutationBatchResponse, MutationResult } from '../../../src-shared/contract/index';
+import type { Mutation, MutationBatch, MutationBatchResponse, MutationResult } from '@shared/contract';
 import type { Queryable } from '../../db/database';
 import { RequestError } from '../../support-center';
 import type { PolicyCache } from '../policy-cache';

@@ -1,4 +1,4 @@
-import type { MutationResult } from '../../../src-shared/contract/index';
+import type { MutationResult } from '@shared/contract';
 
 export type Rejection = Extract<MutationResult, { ok: false }>['error'];
 

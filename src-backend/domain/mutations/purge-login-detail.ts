@@ -1,4 +1,4 @@
-import type { Mutation } from '../../../src-shared/contract/index';
+import type { Mutation } from '@shared/contract';
 import { insertMessage } from '../file-ticket';
 import { deleteLoginDetail } from '../login-details';
 import { updateTicket } from '../update-ticket';

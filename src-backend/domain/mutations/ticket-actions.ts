@@ -1,5 +1,5 @@
-import type { ChecklistAnswers, EngineerChecklistItem, Mutation } from '../../../src-shared/contract/index';
-import type { SupportPolicy } from '../../../src-shared/policy/index';
+import type { ChecklistAnswers, EngineerChecklistItem, Mutation } from '@shared/contract';
+import type { SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../../db/database';
 import { insertMessage } from '../file-ticket';
 import { recordCreditIfOwed } from '../record-credit';

@@ -1,4 +1,4 @@
-import { retentionRunResultSchema } from '../../../src-shared/contract/index';
+import { retentionRunResultSchema } from '@shared/contract';
 import type { SupportCenter } from '../../support-center';
 import { defineRoute, json, type Route } from '../route';
 

@@ -1,4 +1,4 @@
-import { mutationBatchSchema } from '../../../src-shared/contract/index';
+import { mutationBatchSchema } from '@shared/contract';
 import type { SupportCenter } from '../../support-center';
 import { defineRoute, json, type Route } from '../route';
 

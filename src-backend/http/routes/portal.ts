@@ -1,4 +1,4 @@
-import { customerMessageSchema, fileTicketSchema, submitLoginDetailSchema } from '../../../src-shared/contract/index';
+import { customerMessageSchema, fileTicketSchema, submitLoginDetailSchema } from '@shared/contract';
 import type { SupportCenter } from '../../support-center';
 import { defineRoute, json, type Route } from '../route';
 

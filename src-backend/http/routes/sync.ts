@@ -1,4 +1,4 @@
-import { syncQuerySchema } from '../../../src-shared/contract/index';
+import { syncQuerySchema } from '@shared/contract';
 import type { SupportCenter } from '../../support-center';
 import { defineRoute, json, type Route } from '../route';
 import { JsonText } from '../send-response';

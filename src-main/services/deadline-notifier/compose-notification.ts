@@ -1,4 +1,4 @@
-import type { ShownNotification } from '../../../src-shared/ipc/workspace-settings';
+import type { ShownNotification } from '@shared/ipc/workspace-settings';
 import type { Alert } from './evaluate-deadlines';
 
 const LISTED = 5;

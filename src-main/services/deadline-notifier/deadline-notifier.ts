@@ -1,5 +1,5 @@
-import type { SyncPage } from '../../../src-shared/contract/index';
-import type { DeadlineCounts, EngineerSettings, ShownNotification } from '../../../src-shared/ipc/workspace-settings';
+import type { SyncPage } from '@shared/contract';
+import type { DeadlineCounts, EngineerSettings, ShownNotification } from '@shared/ipc/workspace-settings';
 import type { Scheduler } from '../scheduler';
 import { composeNotification } from './compose-notification';
 import { evaluateDeadlines, type NotifierRules } from './evaluate-deadlines';

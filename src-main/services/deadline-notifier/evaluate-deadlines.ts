@@ -1,4 +1,4 @@
-import type { DeadlineCounts, EngineerSettings } from '../../../src-shared/ipc/workspace-settings';
+import type { DeadlineCounts, EngineerSettings } from '@shared/ipc/workspace-settings';
 import type { NotifierState, TrackedTicket } from './notifier-state';
 import { isWorkingTime, nextWorkingStart } from './working-hours';
 

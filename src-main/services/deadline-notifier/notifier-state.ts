@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, versionSchema } from '../../../src-shared/contract/index';
-import { planIdSchema } from '../../../src-shared/policy/index';
+import { idSchema, versionSchema } from '@shared/contract';
+import { planIdSchema } from '@shared/policy';
 
 /**
  * The notifier's own small index of the open tickets it watches, persisted next to the settings.

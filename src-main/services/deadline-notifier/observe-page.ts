@@ -1,4 +1,4 @@
-import { OPEN_TICKET_STATUSES, type SyncPage, type TicketRow } from '../../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES, type SyncPage, type TicketRow } from '@shared/contract';
 import type { NotifierState, TrackedTicket } from './notifier-state';
 
 /**

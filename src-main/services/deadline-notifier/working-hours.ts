@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { EngineerSettings } from '../../../src-shared/ipc/workspace-settings';
+import type { EngineerSettings } from '@shared/ipc/workspace-settings';
 
 export type WorkingHours = NonNullable<EngineerSettings['workingHours']>;
 

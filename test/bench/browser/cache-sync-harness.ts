@@ -1,5 +1,5 @@
-import { OPEN_TICKET_STATUSES, type SyncChange } from '../../../src-shared/contract/index';
-import type { CacheHandlers } from '../../../src-shared/ipc/cache-channels';
+import { OPEN_TICKET_STATUSES, type SyncChange } from '@shared/contract';
+import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import { BackendClient } from '../../../src-main/services/backend-client';
 import { DEFAULT_PAGE_SIZE, SyncEngine } from '../../../src-main/services/sync-engine';
 import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';

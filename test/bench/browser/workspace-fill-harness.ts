@@ -1,5 +1,5 @@
-import type { AccountRow, EngineerRow, PolicyRow, SyncChange, TicketRow } from '../../../src-shared/contract/index';
-import { presets } from '../../../src-shared/policy/index';
+import type { AccountRow, EngineerRow, PolicyRow, SyncChange, TicketRow } from '@shared/contract';
+import { presets } from '@shared/policy';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { seededRandom as random } from '../seeded-random';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPageSchema, type SyncChange, type SyncPage } from '../../../src-shared/contract/index';
-import { firstResponseDue, presets } from '../../../src-shared/policy/index';
+import { syncPageSchema, type SyncChange, type SyncPage } from '@shared/contract';
+import { firstResponseDue, presets } from '@shared/policy';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import type { Caller, SupportCenter } from '../../../src-backend/support-center';

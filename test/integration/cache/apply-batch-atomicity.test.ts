@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncChange } from '../../../src-shared/contract/index';
+import type { SyncChange } from '@shared/contract';
 import { applyBatch, applyBatchSafe, readCursor } from '../../../src-renderer/db/apply-batch';
 import type { AgentCache } from '../../../src-renderer/db/cache-database';
 import { account, everything, message, openTestCache, page, purge, remove, ticket, upsert } from './cache-fixtures';

@@ -8,7 +8,7 @@ import type {
   SubscriptionRow,
   SyncChange,
   TicketRow,
-} from '../../../src-shared/contract/index';
+} from '@shared/contract';
 import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
 import type { SyncBatch } from '../../../src-renderer/db/apply-batch';
 

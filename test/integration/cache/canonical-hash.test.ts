@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncChange } from '../../../src-shared/contract/index';
+import type { SyncChange } from '@shared/contract';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import type { AgentCache } from '../../../src-renderer/db/cache-database';
 import { cacheSnapshot, canonicalHash, canonicalJson, snapshotOf } from '../../../src-renderer/db/canonical-hash';

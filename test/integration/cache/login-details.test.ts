@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LoginDetailRow } from '../../../src-shared/contract/index';
+import type { LoginDetailRow } from '@shared/contract';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import type { AgentCache } from '../../../src-renderer/db/cache-database';
 import { expireLoginDetails, loginDetailDeadline } from '../../../src-renderer/db/login-detail-expiry';

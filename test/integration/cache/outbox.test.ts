@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { idempotencyKeySchema } from '../../../src-shared/contract/index';
+import { idempotencyKeySchema } from '@shared/contract';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
 import type { OutboxEntry } from '../../../src-renderer/db/cache-rows';

@@ -1,4 +1,4 @@
-import type { EntityName } from '../../../src-shared/contract/index';
+import type { EntityName } from '@shared/contract';
 import type { Queryable } from '../../../src-backend/db/database';
 import { entityTables, rowMappers, type RowOf } from '../../../src-backend/domain/row-mappers';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPageSchema, ticketRowSchema, type SyncQuery } from '../../../src-shared/contract/index';
+import { syncPageSchema, ticketRowSchema, type SyncQuery } from '@shared/contract';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import { listDemoAccounts, startLiveDemo, type LiveDemoLogger } from '../../../src-backend/demo/live-demo';

@@ -7,7 +7,7 @@ import {
   type MessageRow,
   type SubscriptionRow,
   type TicketRow,
-} from '../../../src-shared/contract/index';
+} from '@shared/contract';
 import {
   creditForTicket,
   detectCancellationRequest,
@@ -21,7 +21,7 @@ import {
   slaStatus,
   suggestScopeCategories,
   type SupportPolicy,
-} from '../../../src-shared/policy/index';
+} from '@shared/policy';
 import type { Database } from '../../../src-backend/db/database';
 import { buildDemoData } from '../../../src-backend/demo/build-demo-data';
 import { DEMO_TOPICS } from '../../../src-backend/demo/demo-topics';

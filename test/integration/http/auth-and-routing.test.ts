@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, healthSchema, whoAmISchema } from '../../../src-shared/contract/index';
+import { apiErrorSchema, healthSchema, whoAmISchema } from '@shared/contract';
 import { call, forEachDatabase, startTestServer, type TestServer } from './test-server';
 
 forEachDatabase('auth and routing', (target) => {

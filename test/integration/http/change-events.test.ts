@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesEventSchema } from '../../../src-shared/contract/index';
+import { changesEventSchema } from '@shared/contract';
 import { createHttpServer } from '../../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../../src-backend/http/server-lifecycle';
 import { call, forEachDatabase, eventReader, quietLogger, startTestServer, type TestServer } from './test-server';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPageSchema } from '../../../src-shared/contract/index';
+import { syncPageSchema } from '@shared/contract';
 import { createScratchDatabase } from '../../fixtures/test-databases';
 import { forEachDatabase } from './test-server';
 

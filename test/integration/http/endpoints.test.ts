@@ -8,7 +8,7 @@ import {
   revealedLoginDetailSchema,
   syncPageSchema,
   ticketRowSchema,
-} from '../../../src-shared/contract/index';
+} from '@shared/contract';
 import { createHttpServer } from '../../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../../src-backend/http/server-lifecycle';
 import { call, forEachDatabase, loggedErrors, quietLogger, startTestServer, type TestServer } from './test-server';

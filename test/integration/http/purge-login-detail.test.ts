@@ -6,7 +6,7 @@ import {
   syncPageSchema,
   ticketRowSchema,
   type SyncChange,
-} from '../../../src-shared/contract/index';
+} from '@shared/contract';
 import { call, forEachDatabase, startTestServer, type TestServer } from './test-server';
 
 forEachDatabase('purge login detail', (target) => {

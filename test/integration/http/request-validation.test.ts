@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, MAX_REQUEST_BODY_BYTES } from '../../../src-shared/contract/index';
+import { apiErrorSchema, MAX_REQUEST_BODY_BYTES } from '@shared/contract';
 import { call, forEachDatabase, startTestServer, type TestServer } from './test-server';
 
 forEachDatabase('request validation', (target) => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPageSchema, type SyncChange } from '../../../src-shared/contract/index';
+import { syncPageSchema, type SyncChange } from '@shared/contract';
 import type { Queryable } from '../../../src-backend/db/database';
 import { addCustomerMessage } from '../../../src-backend/domain/customer-message';
 import { call } from '../http/test-server';

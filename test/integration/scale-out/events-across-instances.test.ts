@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changesEventSchema } from '../../../src-shared/contract/index';
+import { changesEventSchema } from '@shared/contract';
 import { listenForChanges } from '../../../src-main/services/change-events';
 import { call, eventReader } from '../http/test-server';
 import { roundRobinFetch, scaleOutSkipReason, startCluster, type Cluster } from '../../support/scale-out-cluster';

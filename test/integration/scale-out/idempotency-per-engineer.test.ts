@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileTicketSchema, mutationBatchResponseSchema } from '../../../src-shared/contract/index';
+import { fileTicketSchema, mutationBatchResponseSchema } from '@shared/contract';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import type { SupportCenter } from '../../../src-backend/support-center';

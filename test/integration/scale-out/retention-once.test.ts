@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileTicketSchema } from '../../../src-shared/contract/index';
+import { fileTicketSchema } from '@shared/contract';
 import { scaleOutSkipReason, startCluster, type Cluster } from '../../support/scale-out-cluster';
 
 /**

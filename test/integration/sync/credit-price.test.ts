@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncPageSchema, type CreditRow } from '../../../src-shared/contract/index';
-import { creditForTicket, presets } from '../../../src-shared/policy/index';
+import { syncPageSchema, type CreditRow } from '@shared/contract';
+import { creditForTicket, presets } from '@shared/policy';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import type { Caller, SupportCenter } from '../../../src-backend/support-center';

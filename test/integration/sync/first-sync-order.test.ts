@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_TICKET_STATUSES, syncPageSchema, type SyncChange, type SyncPage, type TicketRow } from '../../../src-shared/contract/index';
+import { OPEN_TICKET_STATUSES, syncPageSchema, type SyncChange, type SyncPage, type TicketRow } from '@shared/contract';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import type { Caller, SupportCenter } from '../../../src-backend/support-center';

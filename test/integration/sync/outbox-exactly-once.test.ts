@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MutationResult } from '../../../src-shared/contract/index';
-import type { CacheChannel } from '../../../src-shared/ipc/cache-channels';
+import type { MutationResult } from '@shared/contract';
+import type { CacheChannel } from '@shared/ipc/cache-channels';
 import type { Database } from '../../../src-backend/db/database';
 import { openDatabase } from '../../../src-backend/db/open-database';
 import { BackendClient } from '../../../src-main/services/backend-client';

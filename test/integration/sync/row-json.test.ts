@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entityNames } from '../../../src-shared/contract/index';
+import { entityNames } from '@shared/contract';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import { entityTables, rowJsonSql, rowMappers } from '../../../src-backend/domain/row-mappers';

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncChange } from '../../../src-shared/contract/index';
-import type { SyncStatus } from '../../../src-shared/ipc/sync-status';
+import type { SyncChange } from '@shared/contract';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 import type { Database } from '../../../src-backend/db/database';
 import { openDatabase } from '../../../src-backend/db/open-database';
 import { BackendClient } from '../../../src-main/services/backend-client';

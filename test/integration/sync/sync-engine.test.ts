@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncPhase } from '../../../src-shared/contract/index';
-import type { SyncStatus } from '../../../src-shared/ipc/sync-status';
+import type { SyncPhase } from '@shared/contract';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 import type { Database } from '../../../src-backend/db/database';
 import { openDatabase } from '../../../src-backend/db/open-database';
 import { BackendClient } from '../../../src-main/services/backend-client';

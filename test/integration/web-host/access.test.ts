@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_PROTOCOL_PREFIX, WEB_PROTOCOL } from '../../../src-shared/ipc/web-socket-protocol';
+import { SECRET_PROTOCOL_PREFIX, WEB_PROTOCOL } from '@shared/ipc/web-socket-protocol';
 import { FileSessionStore } from '../../../src-main/web-host/file-session-store';
 import { startWebHost } from '../../../src-main/web-host/web-host';
 import { createWebServices } from '../../../src-main/web-host/web-services';

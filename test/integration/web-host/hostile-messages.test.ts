@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { MAX_WEB_MESSAGE_BYTES, WEB_CLOSE } from '../../../src-shared/ipc/web-socket-protocol';
+import { MAX_WEB_MESSAGE_BYTES, WEB_CLOSE } from '@shared/ipc/web-socket-protocol';
 import { SESSION_FILE_NAME } from '../../../src-main/web-host/file-session-store';
 import { cacheSnapshot, canonicalHash } from '../../../src-renderer/db/canonical-hash';
 import { backendHash } from '../../support/backend-snapshot';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { agentChannels, agentEvents } from '../../../src-shared/ipc/agent-channels';
-import { cacheChannels } from '../../../src-shared/ipc/cache-channels';
-import { fail, ok } from '../../../src-shared/ipc/result';
-import { RpcEndpoint, type RpcEnvelope } from '../../../src-shared/ipc/rpc-endpoint';
+import { agentChannels, agentEvents } from '@shared/ipc/agent-channels';
+import { cacheChannels } from '@shared/ipc/cache-channels';
+import { fail, ok } from '@shared/ipc/result';
+import { RpcEndpoint, type RpcEnvelope } from '@shared/ipc/rpc-endpoint';
 
 /** Two endpoints joined by a transport that copies messages as JSON, like a socket would. */
 function pair() {

@@ -1,7 +1,7 @@
-import { syncPageSchema, type SyncChange, type SyncPage, type TicketRow } from '../../../src-shared/contract/index';
-import type { ShownNotification } from '../../../src-shared/ipc/workspace-settings';
-import type { EngineerSettings } from '../../../src-shared/ipc/workspace-settings';
-import { presets } from '../../../src-shared/policy/index';
+import { syncPageSchema, type SyncChange, type SyncPage, type TicketRow } from '@shared/contract';
+import type { ShownNotification } from '@shared/ipc/workspace-settings';
+import type { EngineerSettings } from '@shared/ipc/workspace-settings';
+import { presets } from '@shared/policy';
 import { DeadlineNotifier, type DeadlineNotifierOptions } from '../../../src-main/services/deadline-notifier/deadline-notifier';
 import { memoryNotifierStateStore } from '../../../src-main/services/deadline-notifier/notifier-state';
 import type { Scheduler } from '../../../src-main/services/scheduler';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstResponseDue, PolicyInputError, presets, type SupportPolicy } from '../../../src-shared/policy/index';
+import { firstResponseDue, PolicyInputError, presets, type SupportPolicy } from '@shared/policy';
 
 function thrown(fn: () => unknown): PolicyInputError {
   try {

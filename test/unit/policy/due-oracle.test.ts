@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { firstResponseDue, presets, type ResponseTarget, type SupportPolicy } from '../../../src-shared/policy/index';
+import { firstResponseDue, presets, type ResponseTarget, type SupportPolicy } from '@shared/policy';
 
 /**
  * 3,000 random tickets whose due instants were computed by an independent implementation

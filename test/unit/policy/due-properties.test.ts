@@ -10,7 +10,7 @@ import {
   presets,
   type PlanId,
   type SupportPolicy,
-} from '../../../src-shared/policy/index';
+} from '@shared/policy';
 
 /**
  * Properties of due instants over random tickets, zones and working hours. The suite also runs

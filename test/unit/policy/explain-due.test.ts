@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainFirstResponseDue, presets } from '../../../src-shared/policy/index';
+import { explainFirstResponseDue, presets } from '@shared/policy';
 
 const policy = presets.planSla();
 

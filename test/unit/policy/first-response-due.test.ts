@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstResponseDue, presets, type PlanId, type SupportPolicy } from '../../../src-shared/policy/index';
+import { firstResponseDue, presets, type PlanId, type SupportPolicy } from '@shared/policy';
 
 const ny = presets.planSla();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstResponseDue, holidaysBetween, presets } from '../../../src-shared/policy/index';
+import { firstResponseDue, holidaysBetween, presets } from '@shared/policy';
 
 const policy = presets.planSla();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginDetailsExpired, loginDetailsExpiresAt, presets } from '../../../src-shared/policy/index';
+import { loginDetailsExpired, loginDetailsExpiresAt, presets } from '@shared/policy';
 
 const policy = presets.planSla();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets, slaStatus } from '../../../src-shared/policy/index';
+import { presets, slaStatus } from '@shared/policy';
 
 const policy = presets.planSla();
 const dueAt = '2026-11-24T16:00:00.000Z'; // Tuesday 11:00 New York

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets, ticketPolicyFlags, type TicketFlagInput } from '../../../src-shared/policy/index';
+import { presets, ticketPolicyFlags, type TicketFlagInput } from '@shared/policy';
 
 const planSla = presets.planSla({ managePurchasesUrl: 'https://store.example.com/manage' });
 const scoped = presets.subscriptionScope();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../src-shared/ipc/sync-status';
+import type { SyncStatus } from '@shared/ipc/sync-status';
 import { FIRST_SYNC_READ_GAP_MS, queueReadPlan } from '../../../src-renderer/queue/queue-read-plan';
 
 const syncing = (phase: 'initial-open' | 'initial-history' | 'changes'): SyncStatus => ({ kind: 'syncing', phase, done: 10, total: 100 });

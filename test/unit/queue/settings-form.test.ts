@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineerSettingsSchema } from '../../../src-shared/ipc/workspace-settings';
+import { engineerSettingsSchema } from '@shared/ipc/workspace-settings';
 import { formValuesOf, parseSettingsForm, type SettingsFormValues } from '../../../src-renderer/settings/settings-form';
 
 const good: SettingsFormValues = { zone: 'Europe/Berlin', thresholds: '30, 10', quietHours: true, start: '08:30', end: '17:00', weekdays: [5, 1, 2] };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { presets, slaStatus } from '../../../src-shared/policy/index';
+import { presets, slaStatus } from '@shared/policy';
 import { nextStateChange, slaStateAt } from '../../../src-renderer/queue/sla-state';
 
 const policy = presets.planSla();

@@ -1,4 +1,4 @@
-import { presets, type SupportPolicy } from '../../../src-shared/policy/index';
+import { presets, type SupportPolicy } from '@shared/policy';
 import type { ReportTicket } from '../../../src-renderer/reports/ticket-sla-outcome';
 
 export const policy: SupportPolicy = presets.planSla();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets } from '../../../src-shared/policy/index';
+import { presets } from '@shared/policy';
 import { eligibilityModel, type EligibilityInput } from '../../../src-renderer/ticket/eligibility-model';
 import { subscription, ticket } from '../../integration/cache/cache-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets } from '../../../src-shared/policy/index';
+import { presets } from '@shared/policy';
 import { ticketFlags, type FlagsInput } from '../../../src-renderer/ticket/flags-model';
 import { account, subscription, ticket } from '../../integration/cache/cache-fixtures';
 

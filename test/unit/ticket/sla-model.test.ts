@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets } from '../../../src-shared/policy/index';
+import { presets } from '@shared/policy';
 import { slaModel, slaStateOf, type SlaModelInput } from '../../../src-renderer/ticket/sla-model';
 import { credit, subscription, ticket } from '../../integration/cache/cache-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets } from '../../../src-shared/policy/index';
+import { presets } from '@shared/policy';
 import { subscriptionModel } from '../../../src-renderer/ticket/subscription-model';
 import { credit, subscription } from '../../integration/cache/cache-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requesterIsAccountHolder } from '../../../../src-shared/policy/billing/index';
+import { requesterIsAccountHolder } from '@shared/policy/billing';
 import { fieldOfError } from './field-error';
 
 describe('requesterIsAccountHolder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingCycleAt, billingCycleByIndex } from '../../../../src-shared/policy/billing/index';
+import { billingCycleAt, billingCycleByIndex } from '@shared/policy/billing';
 import { fieldOfError } from './field-error';
 
 const NY = 'America/New_York';

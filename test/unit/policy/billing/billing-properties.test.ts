@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { billingCycleAt, billingCycleByIndex, missedResponseCredit, upgradeCost } from '../../../../src-shared/policy/billing/index';
-import { formatInstant, parseInstant } from '../../../../src-shared/policy/instant';
+import { billingCycleAt, billingCycleByIndex, missedResponseCredit, upgradeCost } from '@shared/policy/billing';
+import { formatInstant, parseInstant } from '@shared/policy/instant';
 
 const DAY = 86_400_000;
 const iso = (ms: number): string => formatInstant(ms);

@@ -1,4 +1,4 @@
-import { PolicyInputError } from '../../../../src-shared/policy/policy-input-error';
+import { PolicyInputError } from '@shared/policy/policy-input-error';
 
 /** The `field` of the PolicyInputError `fn` throws; undefined when it does not throw. */
 export function fieldOfError(fn: () => unknown): string | undefined {

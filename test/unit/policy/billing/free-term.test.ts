@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { freeTermCheck, normalizeOrganization } from '../../../../src-shared/policy/billing/index';
-import type { FreeTermUse } from '../../../../src-shared/policy/billing/index';
+import { freeTermCheck, normalizeOrganization } from '@shared/policy/billing';
+import type { FreeTermUse } from '@shared/policy/billing';
 import { fieldOfError } from './field-error';
 
 const prior: FreeTermUse[] = [

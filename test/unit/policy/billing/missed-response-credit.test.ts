@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missedResponseCredit } from '../../../../src-shared/policy/billing/index';
-import { formatInstant, parseInstant } from '../../../../src-shared/policy/instant';
+import { missedResponseCredit } from '@shared/policy/billing';
+import { formatInstant, parseInstant } from '@shared/policy/instant';
 import { fieldOfError } from './field-error';
 
 const after = (iso: string, ms: number): string => formatInstant(parseInstant(iso, 't') + ms);

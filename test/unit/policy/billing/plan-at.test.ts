@@ -4,8 +4,8 @@ import {
   downgradeEffectiveAt,
   planAt,
   planTimeline,
-} from '../../../../src-shared/policy/billing/index';
-import type { PlanChange, Subscription } from '../../../../src-shared/policy/billing/index';
+} from '@shared/policy/billing';
+import type { PlanChange, Subscription } from '@shared/policy/billing';
 import { fieldOfError } from './field-error';
 
 // Cycle starts (00:30 New York time on the 15th): 2026-01-15T05:30Z, 02-15T05:30Z, 03-15T04:30Z, 04-15T04:30Z.

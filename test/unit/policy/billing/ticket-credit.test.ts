@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creditForTicket } from '../../../../src-shared/policy/billing/index';
-import type { TicketCreditArgs } from '../../../../src-shared/policy/billing/index';
+import { creditForTicket } from '@shared/policy/billing';
+import type { TicketCreditArgs } from '@shared/policy/billing';
 import { fieldOfError } from './field-error';
 
 // Cycles of this subscription (00:30 New York time on the 15th):

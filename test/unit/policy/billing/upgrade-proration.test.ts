@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeCost } from '../../../../src-shared/policy/billing/index';
-import type { UpgradeCostArgs } from '../../../../src-shared/policy/billing/index';
-import { formatInstant, parseInstant } from '../../../../src-shared/policy/instant';
+import { upgradeCost } from '@shared/policy/billing';
+import type { UpgradeCostArgs } from '@shared/policy/billing';
+import { formatInstant, parseInstant } from '@shared/policy/instant';
 import { fieldOfError } from './field-error';
 
 // A 30-day cycle: 2_592_000_000 ms. Gold 2000 -> Platinum 5000: a 3000-cent difference.

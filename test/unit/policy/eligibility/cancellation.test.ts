@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationReply, detectCancellationRequest } from '../../../../src-shared/policy/eligibility';
+import { cancellationReply, detectCancellationRequest } from '@shared/policy/eligibility';
 import { thrownField } from './policy-fixture';
 
 describe('detectCancellationRequest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitlementAt, type EntitlementWindow } from '../../../../src-shared/policy/eligibility';
+import { entitlementAt, type EntitlementWindow } from '@shared/policy/eligibility';
 import { thrownField } from './policy-fixture';
 
 const windows: EntitlementWindow[] = [

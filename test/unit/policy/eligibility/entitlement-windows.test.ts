@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entitlementWindows, type EntitlementEvent } from '../../../../src-shared/policy/eligibility';
-import { PolicyInputError } from '../../../../src-shared/policy/policy-input-error';
+import { entitlementWindows, type EntitlementEvent } from '@shared/policy/eligibility';
+import { PolicyInputError } from '@shared/policy/policy-input-error';
 import { thrownField } from './policy-fixture';
 
 const NY = 'America/New_York';

@@ -8,7 +8,7 @@ import {
   type ChecklistItemId,
   type EligibilityFacts,
   type EngineerAnswers,
-} from '../../../../src-shared/policy/eligibility';
+} from '@shared/policy/eligibility';
 import { subscriptionPolicy, thrownField } from './policy-fixture';
 
 const WINDOW = { start: '2026-01-15T14:30:00.000Z', end: '2026-04-15T13:30:00.000Z' };

@@ -1,6 +1,6 @@
-import { supportPolicySchema, type SupportPolicy } from '../../../../src-shared/policy/policy-schema';
-import { PolicyInputError } from '../../../../src-shared/policy/policy-input-error';
-import { defaultScopeCategories } from '../../../../src-shared/policy/eligibility';
+import { supportPolicySchema, type SupportPolicy } from '@shared/policy/policy-schema';
+import { PolicyInputError } from '@shared/policy/policy-input-error';
+import { defaultScopeCategories } from '@shared/policy/eligibility';
 
 /**
  * A Preset-B-shaped policy built here (not imported from the presets) so these tests pin the

@@ -9,8 +9,8 @@ import {
   suggestScopeCategories,
   ticketSources,
   type EntitlementEvent,
-} from '../../../../src-shared/policy/eligibility';
-import { formatInstant, parseInstant } from '../../../../src-shared/policy/instant';
+} from '@shared/policy/eligibility';
+import { formatInstant, parseInstant } from '@shared/policy/instant';
 import { subscriptionPolicy } from './policy-fixture';
 
 const FROM = Date.UTC(2020, 0, 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScopeCategories, suggestScopeCategories } from '../../../../src-shared/policy/eligibility';
-import { scopeCategorySchema, type ScopeCategory } from '../../../../src-shared/policy/policy-schema';
-import { wordTokens } from '../../../../src-shared/policy/eligibility/text-tokens';
+import { defaultScopeCategories, suggestScopeCategories } from '@shared/policy/eligibility';
+import { scopeCategorySchema, type ScopeCategory } from '@shared/policy/policy-schema';
+import { wordTokens } from '@shared/policy/eligibility/text-tokens';
 
 describe('defaultScopeCategories', () => {
   it('has every in-scope and out-of-scope request type of POLICY.md', () => {

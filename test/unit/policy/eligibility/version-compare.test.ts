@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, parseVersion } from '../../../../src-shared/policy/eligibility';
-import { PolicyInputError } from '../../../../src-shared/policy/policy-input-error';
+import { compareVersions, parseVersion } from '@shared/policy/eligibility';
+import { PolicyInputError } from '@shared/policy/policy-input-error';
 
 describe('compareVersions', () => {
   it.each<[string, string, -1 | 0 | 1]>([
