@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmbeddedDemo, type EmbeddedDemo } from '../services/embedded-demo';
+import { ensureOwnerOnlyDir } from '../services/owner-only-files';
 import { ensureRendererBuild } from './ensure-renderer-build';
 import { FileSessionStore } from './file-session-store';
 import { WebUsageError, type WebArgs } from './parse-web-args';
@@ -28,7 +28,8 @@ export interface RunningWebMode {
 
 /** Decides the session (given, saved, or the embedded demo), then serves the renderer and the socket. */
 export async function runWebMode(args: WebArgs, logger: WebModeLogger): Promise<RunningWebMode> {
-  await mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  // Tightened if an older version left it open: it holds the token and names customers.
+  await ensureOwnerOnlyDir(args.dataDir);
   const sessions = new FileSessionStore(args.dataDir);
   const { session, demo } = await chooseSession(args, sessions, logger);
   let host: WebHost;
