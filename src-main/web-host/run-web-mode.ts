@@ -53,7 +53,7 @@ async function chooseSession(args: WebArgs, sessions: FileSessionStore, logger: 
   const stored = await sessions.loadStored();
   if (args.backendUrl !== null) {
     const token = args.token ?? (stored?.backendUrl === args.backendUrl ? stored.token : null);
-    if (token === null) throw new WebUsageError(`--backend ${args.backendUrl} needs --token (no token for it is saved in ${sessions.path})`);
+    if (token === null) throw new WebUsageError(`--backend ${args.backendUrl} needs a token: --token-file <path> or SUPPORT_AGENT_TOKEN (none for it is saved in ${sessions.path})`);
     const session = { backendUrl: args.backendUrl, token };
     await sessions.save(session);
     return { session, demo: null };

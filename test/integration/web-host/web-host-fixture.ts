@@ -97,7 +97,7 @@ let cacheCount = 0;
  * A browser tab: the renderer's real WebSocket agent and its Dexie cache (fake-indexeddb). Tabs of
  * one origin share one IndexedDB: pass `sameBrowserAs` to open the cache of an earlier tab.
  */
-export function openTab(host: WebHost, sameBrowserAs?: { indexedDB: IDBFactory; cacheName: string }): { agent: WebSocketAgent; cache: AgentCache; indexedDB: IDBFactory; cacheName: string } {
+export function openTab(host: Pick<WebHost, 'origin' | 'secret'>, sameBrowserAs?: { indexedDB: IDBFactory; cacheName: string }): { agent: WebSocketAgent; cache: AgentCache; indexedDB: IDBFactory; cacheName: string } {
   const indexedDB = sameBrowserAs?.indexedDB ?? new IDBFactory();
   const cacheName = sameBrowserAs?.cacheName ?? `web-host-tab-${++cacheCount}`;
   const cache = openAgentCache(cacheName, { indexedDB, IDBKeyRange });
