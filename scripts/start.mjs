@@ -56,7 +56,7 @@ async function startDesktop() {
 /**
  * Web mode (`npm run web`): the main-process services in a Node host that serves this UI on
  * 127.0.0.1, with the embedded demo workspace unless a backend was signed in to before. Arguments
- * after `npm start --` go to the host (e.g. `--backend <url> --token <token>`).
+ * after `npm start --` go to the host (e.g. `--backend <url> --token-file <path>`).
  */
 async function startWeb() {
   const { build } = await import('vite');

@@ -27,7 +27,24 @@ export interface HttpServerOptions {
   logger?: Logger;
   /** Sync pages served at once; more wait (see limit-concurrency.ts). Keep it below the pool size. */
   maxConcurrentSyncs?: number;
+  /** How long a client may take to send its request (docs/api.md, Limits); smaller in tests. */
+  timeouts?: Partial<RequestTimeouts>;
 }
+
+export interface RequestTimeouts {
+  /** From the request's first byte until its headers are complete. */
+  headersMs: number;
+  /** From the request's first byte until its body is complete. */
+  requestMs: number;
+}
+
+export const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/**
+ * Node checks those timeouts only this often (by default every 30 s, which let a slow request live
+ * up to 30 s longer than documented): the documented bounds hold to within this.
+ */
+export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /**
  * The `/v1` HTTP API in front of a SupportCenter. Not listening yet: the caller picks the address.
@@ -35,7 +52,10 @@ export interface HttpServerOptions {
  */
 export function createHttpServer(center: SupportCenter, options: HttpServerOptions = {}): Server {
   const logger = options.logger ?? stderrLogger;
-  const server = createServer();
+  const timeouts = { ...REQUEST_TIMEOUTS, ...options.timeouts };
+  // Slow clients may not hold a request open indefinitely; event streams are responses, which
+  // these limits do not cover.
+  const server = createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS });
   const lifecycle = attachLifecycle(server);
   const routes: Route[] = [
     ...healthRoutes(lifecycle, center),
@@ -55,10 +75,6 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
     });
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerClientError(error, socket));
-  // Slow clients may not hold a request open indefinitely; event streams are responses, which
-  // these limits do not cover.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
   // Longer than a load balancer's idle timeout (commonly 60 s), so that the balancer, not this
   // server, closes idle connections: otherwise a request can race the server's close and be reset.
   server.keepAliveTimeout = 65_000;

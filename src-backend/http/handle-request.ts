@@ -7,6 +7,7 @@ import { applyCors, preflightHeaders } from './cors';
 import { apiError, errorReply } from './error-reply';
 import type { Logger } from './logger';
 import { readJsonBody } from './read-json-body';
+import { refuseRepeatedHeaders } from './refuse-repeated-headers';
 import { logRequest, type RequestLog } from './request-log';
 import type { Access, Reply, Route, RouteContext } from './route';
 import { matchRoute, parseTarget } from './router';
@@ -40,6 +41,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, d
 }
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, deps: RequestDeps, log: RequestLog): Promise<Reply> {
+  refuseRepeatedHeaders(req);
   const method = req.method ?? 'GET';
   const target = parseTarget(req.url ?? '/');
   if (target === null) throw new RequestError(400, 'bad-request', 'the request path is not valid percent-encoding');

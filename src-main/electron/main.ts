@@ -4,6 +4,7 @@ import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import { fail } from '@shared/ipc/result';
 import { AgentServices, type AgentServicesOptions } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
+import { ensureOwnerOnlyDir } from '../services/owner-only-files';
 import { fileSettingsStore } from '../services/settings-store-file';
 import { AgentWindow, LISTENERS_READY_MS } from './agent-window';
 import { chooseSession, type ChosenSession } from './choose-session';
@@ -36,6 +37,8 @@ if (!app.requestSingleInstanceLock()) {
 
 /** The services live as long as the app; the window comes and goes. */
 async function startDesktop(): Promise<void> {
+  // Our files in it (session, settings, the notifier's state) are the user's alone, and so is the folder.
+  await ensureOwnerOnlyDir(app.getPath('userData'));
   denyAllPermissions(session.defaultSession);
   if (!isDevServer()) enforceContentSecurityPolicy(session.defaultSession);
   const chosen = await chooseSession();

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${WEB_USAGE}\n`);
     return;
   }
+  for (const warning of args.warnings) stderrLog.warn(warning);
   // Loaded only now: the backend and PGlite behind it take seconds to import, and a usage error should not wait.
   const { runWebMode } = await import('./run-web-mode');
   const running = await runWebMode(args, stderrLog);

@@ -1,7 +1,7 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { SessionStore } from '../services/agent-services';
+import { readOwnerOnlyFile, writeOwnerOnlyFileAtomically } from '../services/owner-only-files';
 
 export const SESSION_FILE_NAME = 'session.json';
 
@@ -32,16 +32,11 @@ export class FileSessionStore implements SessionStore {
 
   /** The stored session with its demo flag; null when there is none. A corrupt file is an error. */
   async loadStored(): Promise<StoredSession | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const content = await readOwnerOnlyFile(this.path);
+    if (content === null) return null;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(content.toString('utf8'));
     } catch {
       throw new Error(`${this.path} is not valid JSON; delete it to sign in again`);
     }
@@ -60,12 +55,7 @@ export class FileSessionStore implements SessionStore {
   }
 
   /** Written to a temporary file and renamed, so a crash never leaves half a token behind. */
-  private async write(session: StoredSession): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(session)}\n`, { mode: 0o600 });
-    // The mode of writeFile applies only to a new file; an old one keeps its own.
-    await chmod(temporary, 0o600);
-    await rename(temporary, this.path);
+  private write(session: StoredSession): Promise<void> {
+    return writeOwnerOnlyFileAtomically(this.path, `${JSON.stringify(session)}\n`);
   }
 }

@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmbeddedDemo, type EmbeddedDemo } from '../services/embedded-demo';
+import { ensureOwnerOnlyDir } from '../services/owner-only-files';
 import { ensureRendererBuild } from './ensure-renderer-build';
 import { FileSessionStore } from './file-session-store';
 import { WebUsageError, type WebArgs } from './parse-web-args';
@@ -28,7 +28,8 @@ export interface RunningWebMode {
 
 /** Decides the session (given, saved, or the embedded demo), then serves the renderer and the socket. */
 export async function runWebMode(args: WebArgs, logger: WebModeLogger): Promise<RunningWebMode> {
-  await mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  // Tightened if an older version left it open: it holds the token and names customers.
+  await ensureOwnerOnlyDir(args.dataDir);
   const sessions = new FileSessionStore(args.dataDir);
   const { session, demo } = await chooseSession(args, sessions, logger);
   let host: WebHost;
@@ -52,7 +53,7 @@ async function chooseSession(args: WebArgs, sessions: FileSessionStore, logger: 
   const stored = await sessions.loadStored();
   if (args.backendUrl !== null) {
     const token = args.token ?? (stored?.backendUrl === args.backendUrl ? stored.token : null);
-    if (token === null) throw new WebUsageError(`--backend ${args.backendUrl} needs --token (no token for it is saved in ${sessions.path})`);
+    if (token === null) throw new WebUsageError(`--backend ${args.backendUrl} needs a token: --token-file <path> or SUPPORT_AGENT_TOKEN (none for it is saved in ${sessions.path})`);
     const session = { backendUrl: args.backendUrl, token };
     await sessions.save(session);
     return { session, demo: null };

@@ -12,6 +12,8 @@ export type UpgradeVerdict = { ok: true } | { ok: false; status: number; reason:
  * own name (DNS rebinding), presenting this launch's secret.
  */
 export function checkUpgrade(request: IncomingMessage, expected: { origin: string; secret: string }): UpgradeVerdict {
+  const repeated = repeatedHeader(request);
+  if (repeated !== null) return refuse(400, repeated);
   const path = new URL(request.url ?? '/', 'http://host').pathname;
   if (path !== WEB_SOCKET_PATH) return refuse(404, `no WebSocket endpoint at ${path.slice(0, 100)}; the agent socket is ${WEB_SOCKET_PATH}`);
   const host = request.headers.host;
@@ -27,6 +29,18 @@ export function checkUpgrade(request: IncomingMessage, expected: { origin: strin
     return refuse(401, 'wrong secret: it changes with every launch; open the address the host printed this time');
   }
   return { ok: true };
+}
+
+/**
+ * Host and Origin decide who may connect. Node keeps the first of two copies where a browser or a
+ * proxy may mean the last: a request carrying either twice is refused, not guessed at.
+ */
+export function repeatedHeader(request: IncomingMessage): string | null {
+  for (const name of ['Host', 'Origin']) {
+    const copies = request.headersDistinct[name.toLowerCase()]?.length ?? 0;
+    if (copies > 1) return `the request carries ${copies} ${name} headers; send exactly one`;
+  }
+  return null;
 }
 
 function sameSecret(presented: string, secret: string): boolean {

@@ -7,7 +7,7 @@ import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import { MAX_WEB_MESSAGE_BYTES, SECRET_FRAGMENT_KEY, WEB_CLOSE, WEB_PROTOCOL, webSecretSchema } from '@shared/ipc/web-socket-protocol';
 import { createStaticHandler, reply } from './static-files';
 import { TabRegistry } from './tab-registry';
-import { checkUpgrade, writeRefusal } from './upgrade-guard';
+import { checkUpgrade, repeatedHeader, writeRefusal } from './upgrade-guard';
 
 /** More tabs than this is a runaway script, not an engineer. */
 const MAX_TABS = 8;
@@ -35,7 +35,22 @@ export interface WebHostOptions {
   /** Normally absent: a fresh secret per launch. A supervisor that restarts the host may keep one, so open tabs reconnect. */
   secret?: string | null;
   services(io: ServiceIo): HostedServices;
+  /** How long a client may take to send its request (default REQUEST_TIMEOUTS); smaller in tests. */
+  timeouts?: Partial<RequestTimeouts>;
 }
+
+export interface RequestTimeouts {
+  /** From the request's first byte until its headers are complete. */
+  headersMs: number;
+  /** From the request's first byte until its body is complete. */
+  requestMs: number;
+}
+
+/** A page or a socket upgrade is a few hundred bytes: a client slower than this is holding a connection. */
+export const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/** Node checks those timeouts only this often (by default every 30 s): they hold to within this. */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 export interface WebHost {
   /** The address to open, secret included (in the fragment). */
@@ -50,7 +65,8 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   if (!webSecretSchema.safeParse(secret).success) throw new Error('the web-mode secret must be 43-128 base64url characters (32 random bytes or more)');
-  const server = createServer();
+  const timeouts = { ...REQUEST_TIMEOUTS, ...options.timeouts };
+  const server = createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS });
   const port = await listen(server, options.port);
   const origin = `http://127.0.0.1:${port}`;
   const url = `${origin}/#${SECRET_FRAGMENT_KEY}=${secret}`;
@@ -65,6 +81,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   Object.assign(handlers, services.handlers);
   const statics = createStaticHandler(options.staticDir);
   server.on('request', (request, response) => {
+    const repeated = repeatedHeader(request);
+    if (repeated !== null) return reply(response, 400, repeated);
     if (request.headers.host !== `127.0.0.1:${port}`) return reply(response, 421, `this host answers only as 127.0.0.1:${port}`);
     statics(request, response).catch(() => reply(response, 500, 'could not read the file'));
   });

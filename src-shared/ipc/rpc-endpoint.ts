@@ -15,9 +15,11 @@ export type Handlers<M extends ChannelMap> = { [C in keyof M]: (request: z.outpu
 
 export const MAX_ENVELOPE_CHANNEL = 64;
 
+const envelopeIdSchema = z.number().int().nonnegative();
+
 export const rpcEnvelopeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: z.number().int().nonnegative(), channel: z.string().min(1).max(MAX_ENVELOPE_CHANNEL), payload: z.unknown() }),
-  z.object({ type: z.literal('response'), id: z.number().int().nonnegative(), payload: z.unknown() }),
+  z.object({ type: z.literal('request'), id: envelopeIdSchema, channel: z.string().min(1).max(MAX_ENVELOPE_CHANNEL), payload: z.unknown() }),
+  z.object({ type: z.literal('response'), id: envelopeIdSchema, payload: z.unknown() }),
   z.object({ type: z.literal('event'), channel: z.string().min(1).max(MAX_ENVELOPE_CHANNEL), payload: z.unknown() }),
 ]);
 export type RpcEnvelope = z.infer<typeof rpcEnvelopeSchema>;
@@ -25,6 +27,14 @@ export type RpcEnvelope = z.infer<typeof rpcEnvelopeSchema>;
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue === undefined ? 'invalid' : `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
+}
+
+/** What is left to read of a request that is malformed elsewhere: that it is one, and its id. */
+const requestIdSchema = z.object({ type: z.literal('request'), id: envelopeIdSchema });
+
+function readableRequestId(raw: unknown): number | null {
+  const parsed = requestIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data.id : null;
 }
 
 export class RpcEndpoint<Local extends ChannelMap, Remote extends ChannelMap> {
@@ -75,12 +85,24 @@ export class RpcEndpoint<Local extends ChannelMap, Remote extends ChannelMap> {
   /** Feeds one message from the transport. Returns an error value for anything it refused. */
   async receive(raw: unknown): Promise<Result<null>> {
     const parsed = rpcEnvelopeSchema.safeParse(raw);
-    if (!parsed.success) return fail('bad-envelope', `refused a message that is not an envelope: ${describeIssue(parsed.error)}`);
+    if (!parsed.success) return this.refuseEnvelope(raw, fail('bad-envelope', `refused a message that is not an envelope: ${describeIssue(parsed.error)}`));
     const envelope = parsed.data;
     if (envelope.type === 'response') return this.settle(envelope.id, envelope.payload);
     if (envelope.type === 'event') return this.dispatchEvent(envelope.channel, envelope.payload);
     const answer = await this.handle(envelope.channel, envelope.payload);
     this.send({ type: 'response', id: envelope.id, payload: answer });
+    return { ok: true, value: null };
+  }
+
+  /**
+   * A malformed request whose id can still be read gets the refusal as its own response: its
+   * caller waits for that id, and would otherwise wait until its timeout. Anything else is
+   * returned to the transport, which has no one in particular to answer.
+   */
+  private refuseEnvelope(raw: unknown, refusal: Result<never>): Result<null> {
+    const id = readableRequestId(raw);
+    if (id === null) return refusal;
+    this.send({ type: 'response', id, payload: refusal });
     return { ok: true, value: null };
   }
 

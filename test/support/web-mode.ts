@@ -15,6 +15,8 @@ export interface WebMode {
   demo: boolean;
   backendUrl: string;
   child: ChildProcess;
+  /** The last few kilobytes the host wrote on stderr. */
+  stderr(): string;
   /** SIGTERM and wait: sockets closed, services stopped. */
   stop(): Promise<void>;
   /** SIGKILL: the host vanishes as in a crash. */
@@ -34,8 +36,10 @@ export async function startWebMode(args: {
   /** Keep this secret (e.g. `mode.secret` of an earlier launch on the same port), so open tabs reconnect. */
   secret?: string;
   env?: NodeJS.ProcessEnv;
+  /** More arguments for the command line (e.g. `--token-file <path>`). */
+  args?: string[];
 }): Promise<WebMode> {
-  const argv = ['--import', 'tsx', 'src-main/web-host/cli.ts', '--port', String(args.port ?? 0), '--data', args.dataDir];
+  const argv = ['--import', 'tsx', 'src-main/web-host/cli.ts', '--port', String(args.port ?? 0), '--data', args.dataDir, ...(args.args ?? [])];
   if (args.backendUrl !== undefined) argv.push('--backend', args.backendUrl);
   // Through the environment, not argv: the token stays out of the process list.
   const env: NodeJS.ProcessEnv = { ...process.env, ...args.env };
@@ -60,5 +64,5 @@ export async function startWebMode(args: {
   };
   const url = new URL(info.url);
   const secret = new URLSearchParams(url.hash.slice(1)).get('secret') ?? '';
-  return { ...info, origin: url.origin, secret, child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+  return { ...info, origin: url.origin, secret, child, stderr: () => stderr, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }

@@ -1,22 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { z } from 'zod';
+import { readOwnerOnlyFile, writeOwnerOnlyFileAtomically } from '../owner-only-files';
 
 export type JsonFileRead<T> = { kind: 'missing' } | { kind: 'ok'; value: T } | { kind: 'invalid'; message: string };
 
 /** Reads and validates a JSON file; a file that is not there is not an error. */
 export async function readJsonFile<S extends z.ZodType>(path: string, schema: S): Promise<JsonFileRead<z.output<S>>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw error;
-  }
+  const content = await readOwnerOnlyFile(path);
+  if (content === null) return { kind: 'missing' };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(content.toString('utf8'));
   } catch {
     return { kind: 'invalid', message: `${path} is not JSON` };
   }
@@ -26,18 +19,7 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
   return { kind: 'invalid', message: `${path}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
 }
 
-/**
- * Writes to a temporary file and renames it over the old one, so a crash mid-write leaves either
- * the old or the new content, never half of it. Owner-only: the files name tickets and customers.
- */
-export async function writeJsonAtomically(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, JSON.stringify(value), { mode: 0o600 });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+/** Replaced whole, owner-only (see owner-only-files.ts): the files name tickets and customers. */
+export function writeJsonAtomically(path: string, value: unknown): Promise<void> {
+  return writeOwnerOnlyFileAtomically(path, JSON.stringify(value));
 }

@@ -4,14 +4,11 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_PROTOCOL_PREFIX, WEB_PROTOCOL } from '@shared/ipc/web-socket-protocol';
-import { FileSessionStore } from '../../../src-main/web-host/file-session-store';
-import { startWebHost } from '../../../src-main/web-host/web-host';
-import { createWebServices } from '../../../src-main/web-host/web-services';
 import { SUPERSEDED_REASON } from '../../../src-main/web-host/tab-registry';
 import { cacheSnapshot, canonicalHash } from '../../../src-renderer/db/canonical-hash';
 import type { BridgeState } from '../../../src-renderer/bridge/web-socket-agent';
 import { backendHash } from '../../support/backend-snapshot';
-import { openTab, startWebHostWorld, tryUpgrade, untilSynced, type WebHostWorld } from './web-host-fixture';
+import { openTab, restartHost, startWebHostWorld, tryUpgrade, untilSynced, type WebHostWorld } from './web-host-fixture';
 
 /** Who may connect, what is served, and how tabs share the one cache role. */
 let world: WebHostWorld;
@@ -148,13 +145,10 @@ describe('tabs', () => {
   it('a tab reconnects when the host restarts (same port and secret) and offers its cache again', async () => {
     const tab = openTab(world.host);
     await untilSynced(tab.agent);
-    const { port, secret } = world.host;
-    await world.host.close();
-    await expect.poll(() => tab.agent.bridgeState.kind).toBe('reconnecting');
-    await world.backend.center.fileTicket({ accountId: 'acc-gold', requesterName: 'Customer', requesterEmail: 'customer@example.test', subject: 'While the host was down', body: 'Hello', source: 'email' });
-    const sessions = new FileSessionStore(world.dataDir);
-    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    world.host = await startWebHost({ staticDir: world.staticDir, port, secret, services: (io) => createWebServices({ dataDir: world.dataDir, sessions, demo: false, logger: quiet }, io) });
+    await restartHost(world, {}, async () => {
+      await expect.poll(() => tab.agent.bridgeState.kind).toBe('reconnecting');
+      await world.backend.center.fileTicket({ accountId: 'acc-gold', requesterName: 'Customer', requesterEmail: 'customer@example.test', subject: 'While the host was down', body: 'Hello', source: 'email' });
+    });
     await expect.poll(() => tab.agent.bridgeState.kind, { timeout: 20_000 }).toBe('open');
     await untilSynced(tab.agent);
     expect(await tab.cache.tickets.filter((ticket) => ticket.subject === 'While the host was down').count()).toBe(1);

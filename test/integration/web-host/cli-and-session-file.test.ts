@@ -31,7 +31,7 @@ describe('npm run web: bad arguments', () => {
     { args: ['--backend', 'ftp://127.0.0.1/', '--token', 'a-long-token'], message: /--backend must be http: or https:/ },
     { args: ['--backend', 'http://user:pw@127.0.0.1:1'], message: /must not carry credentials/ },
     { args: ['--token', 'a-long-token'], message: /--token needs --backend/ },
-    { args: ['--backend', 'http://127.0.0.1:1', '--token', 'short'], message: /--token must be 8-500 characters/ },
+    { args: ['--backend', 'http://127.0.0.1:1', '--token', 'short'], message: /the token \(--token\) must be 8-500 characters/ },
     { args: ['--frobnicate'], message: /Unknown option '--frobnicate'/ },
     { args: [], env: { SUPPORT_AGENT_WEB_SECRET: 'too-short' }, message: /SUPPORT_AGENT_WEB_SECRET must be 43-128 base64url/ },
   ];
@@ -49,7 +49,7 @@ describe('npm run web: bad arguments', () => {
     const data = join(dir, 'no-token');
     const result = runCli(['--backend', 'http://127.0.0.1:9', '--data', data]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--backend http:\/\/127\.0\.0\.1:9 needs --token/);
+    expect(result.stderr).toMatch(/--backend http:\/\/127\.0\.0\.1:9 needs a token: --token-file <path> or SUPPORT_AGENT_TOKEN/);
     await expect(stat(join(data, 'session.json'))).rejects.toThrow(/ENOENT/);
   }, 60_000);
 });

@@ -64,7 +64,13 @@ const refusals: Array<{ name: string; frame: string | Buffer; binary?: boolean; 
     frame: request(7, 'settings:set', { zone: 'Z'.repeat(200_000), thresholdsMinutes: null, workingHours: null }),
     expect: { id: 7, code: 'bad-request', message: /zone/ },
   },
-  { name: 'a huge channel name', frame: request(8, 'x'.repeat(100_000), {}), expect: { code: 'bad-envelope', message: /channel/ } },
+  { name: 'a huge channel name', frame: request(8, 'x'.repeat(100_000), {}), expect: { id: 8, code: 'bad-envelope', message: /channel/ } },
+  // A malformed request whose id is readable is answered on that id, so its caller does not wait for a timeout.
+  { name: 'a request without a payload', frame: '{"type": "request", "id": 11, "channel": "sync:now"}', expect: { id: 11, code: 'bad-envelope', message: /payload/ } },
+  { name: 'a request whose channel is not a string', frame: '{"type": "request", "id": 12, "channel": 42, "payload": {}}', expect: { id: 12, code: 'bad-envelope', message: /channel/ } },
+  { name: 'a request whose id is not a number', frame: '{"type": "request", "id": "13", "channel": "sync:now", "payload": {}}', expect: { code: 'bad-envelope', message: /id/ } },
+  // Answering a malformed response with a "response" would settle one of the tab's own calls.
+  { name: 'a response without a payload', frame: '{"type": "response", "id": 14}', expect: { code: 'bad-envelope', message: /payload/ } },
   { name: 'an answer nobody asked for', frame: JSON.stringify({ type: 'response', id: 424242, payload: { ok: true, value: null } }), expect: { code: 'unknown-response', message: /424242/ } },
   { name: 'an agent event sent to the host', frame: JSON.stringify({ type: 'event', channel: 'sync:status-changed', payload: { kind: 'idle', lastSyncedAt: null } }), expect: { code: 'unknown-channel', message: /no such event/ } },
   { name: 'a snooze with a negative duration', frame: request(9, 'notifier:snooze', { ticketIds: ['t-1'], minutes: -5 }), expect: { id: 9, code: 'bad-request', message: /minutes/ } },

@@ -8,7 +8,7 @@ import { openDatabase } from '../../../src-backend/db/open-database';
 import type { SyncStatus } from '@shared/ipc/sync-status';
 import { SECRET_PROTOCOL_PREFIX, WEB_PROTOCOL, WEB_SOCKET_PATH } from '@shared/ipc/web-socket-protocol';
 import { FileSessionStore } from '../../../src-main/web-host/file-session-store';
-import { startWebHost, type WebHost } from '../../../src-main/web-host/web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../../src-main/web-host/web-host';
 import { createWebServices } from '../../../src-main/web-host/web-services';
 import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
 import { createWebSocketAgent, type WebSocketAgent } from '../../../src-renderer/bridge/web-socket-agent';
@@ -32,7 +32,7 @@ export interface WebHostWorld {
  * The real backend (PGlite, HTTP) with a few tickets, and the real web host with the same services
  * and session store the CLI wires, serving a tiny stand-in renderer build from a temporary folder.
  */
-export async function startWebHostWorld(): Promise<WebHostWorld> {
+export async function startWebHostWorld(options: Pick<WebHostOptions, 'timeouts'> = {}): Promise<WebHostWorld> {
   const db = await openDatabase({ dataDir: null });
   const workspace = await createSmallWorkspace(db);
   const backend = await startInProcessBackend(db, { loginDetailKey: workspace.loginDetailKey });
@@ -46,9 +46,8 @@ export async function startWebHostWorld(): Promise<WebHostWorld> {
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Support Agent</title><script type="module" src="/assets/app.js"></script>');
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("renderer");');
   await writeFile(join(root, 'outside.txt'), 'not served');
-  const sessions = new FileSessionStore(dataDir);
-  await sessions.save({ backendUrl: backend.url, token: workspace.tokens.ana });
-  const host = await startWebHost({ staticDir, port: 0, services: (io) => createWebServices({ dataDir, sessions, demo: false, logger: quiet }, io) });
+  await new FileSessionStore(dataDir).save({ backendUrl: backend.url, token: workspace.tokens.ana });
+  const host = await startHost({ staticDir, dataDir }, { port: 0, ...options });
   return {
     db,
     workspace,
@@ -63,6 +62,23 @@ export async function startWebHostWorld(): Promise<WebHostWorld> {
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** The web host with the services and session store the CLI wires, on the world's data folder. */
+function startHost(world: Pick<WebHostWorld, 'staticDir' | 'dataDir'>, options: Pick<WebHostOptions, 'port' | 'secret' | 'timeouts'>): Promise<WebHost> {
+  const sessions = new FileSessionStore(world.dataDir);
+  return startWebHost({ staticDir: world.staticDir, ...options, services: (io) => createWebServices({ dataDir: world.dataDir, sessions, demo: false, logger: quiet }, io) });
+}
+
+/**
+ * Stops the world's host and starts it again on the same port and secret, as a supervisor would
+ * (with other options if given), after `whileDown` has run.
+ */
+export async function restartHost(world: WebHostWorld, options: Pick<WebHostOptions, 'timeouts'> = {}, whileDown: () => Promise<void> = async () => undefined): Promise<void> {
+  const { port, secret } = world.host;
+  await world.host.close();
+  await whileDown();
+  world.host = await startHost(world, { port, secret, ...options });
 }
 
 /** The `ws` client as a browser page of `origin` would connect (browsers always send Origin). */
@@ -81,7 +97,7 @@ let cacheCount = 0;
  * A browser tab: the renderer's real WebSocket agent and its Dexie cache (fake-indexeddb). Tabs of
  * one origin share one IndexedDB: pass `sameBrowserAs` to open the cache of an earlier tab.
  */
-export function openTab(host: WebHost, sameBrowserAs?: { indexedDB: IDBFactory; cacheName: string }): { agent: WebSocketAgent; cache: AgentCache; indexedDB: IDBFactory; cacheName: string } {
+export function openTab(host: Pick<WebHost, 'origin' | 'secret'>, sameBrowserAs?: { indexedDB: IDBFactory; cacheName: string }): { agent: WebSocketAgent; cache: AgentCache; indexedDB: IDBFactory; cacheName: string } {
   const indexedDB = sameBrowserAs?.indexedDB ?? new IDBFactory();
   const cacheName = sameBrowserAs?.cacheName ?? `web-host-tab-${++cacheCount}`;
   const cache = openAgentCache(cacheName, { indexedDB, IDBKeyRange });

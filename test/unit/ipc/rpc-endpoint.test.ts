@@ -57,9 +57,24 @@ describe('RPC endpoint', () => {
     expect(sent.map((m) => (m.type === 'response' ? (m.payload as { error: { code: string } }).error.code : m.type))).toEqual([
       'bad-request', 'bad-request', 'unknown-channel', 'unknown-channel',
     ]);
-    expect(await main.receive({ type: 'request', id: 5, channel: 'y'.repeat(1_000), payload: {} })).toMatchObject({ ok: false, error: { code: 'bad-envelope' } });
     expect(await main.receive('not an object')).toMatchObject({ ok: false, error: { code: 'bad-envelope' } });
+    expect(await main.receive({ type: 'request', id: -1, channel: 'sync:now', payload: {} })).toMatchObject({ ok: false, error: { code: 'bad-envelope' } });
     expect(await main.receive({ type: 'response', id: 999, payload: null })).toMatchObject({ ok: false, error: { code: 'unknown-response' } });
+  });
+
+  it('answers a malformed request on its own id whenever the id can be read', async () => {
+    const sent: RpcEnvelope[] = [];
+    const probe = new RpcEndpoint((m) => sent.push(m), { channels: agentChannels, handlers: {} }, {});
+    expect(await probe.receive({ type: 'request', id: 5, channel: 'y'.repeat(1_000), payload: {} })).toEqual({ ok: true, value: null });
+    expect(await probe.receive({ type: 'request', id: 6, channel: 'sync:now' })).toEqual({ ok: true, value: null });
+    expect(sent).toEqual([
+      { type: 'response', id: 5, payload: { ok: false, error: { code: 'bad-envelope', message: expect.stringMatching(/channel/) } } },
+      { type: 'response', id: 6, payload: { ok: false, error: { code: 'bad-envelope', message: expect.stringMatching(/payload/) } } },
+    ]);
+    // No id to answer, or not a request (answering a response would settle one of this side's calls).
+    expect(await probe.receive({ type: 'request', id: 1.5, channel: 'sync:now', payload: {} })).toMatchObject({ ok: false, error: { code: 'bad-envelope' } });
+    expect(await probe.receive({ type: 'response', id: 7 })).toMatchObject({ ok: false, error: { code: 'bad-envelope' } });
+    expect(sent).toHaveLength(2);
   });
 
   it('refuses an answer that does not match the channel schema', async () => {

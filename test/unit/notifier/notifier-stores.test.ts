@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileNotifierStateStore } from '../../../src-main/services/deadline-notifier/notifier-state-file';
 import { emptyNotifierState } from '../../../src-main/services/deadline-notifier/notifier-state';
 import { checkEngineerSettings } from '../../../src-main/services/settings-store';
+import { ensureOwnerOnlyDir, readOwnerOnlyFile, writeOwnerOnlyFileAtomically } from '../../../src-main/services/owner-only-files';
 import { fileSettingsStore } from '../../../src-main/services/settings-store-file';
 
 const folder = () => mkdtemp(join(tmpdir(), 'notifier-stores-'));
@@ -46,5 +47,47 @@ describe('settings and notifier state on disk', () => {
     expect(await store.load()).toBeNull();
     expect(warnings[0]).toMatch(/notifier\.json: format/);
     expect(JSON.parse(await readFile(path, 'utf8')).format).toBe(2); // reported, not overwritten behind the engineer's back
+  });
+});
+
+describe('owner-only files (the session, settings and notifier state of web mode and Electron)', () => {
+  const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+  it('writes 0600 whatever the old file\'s mode and the umask, in a folder created 0700, leaving no temporary file', async () => {
+    const dir = join(await folder(), 'created', 'nested');
+    const path = join(dir, 'session.bin');
+    const umask = process.umask(0);
+    try {
+      await writeOwnerOnlyFileAtomically(path, Buffer.from([1, 2, 3]));
+      expect(await modeOf(dir)).toBe(0o700);
+      await chmod(path, 0o666);
+      await writeOwnerOnlyFileAtomically(path, 'second');
+    } finally {
+      process.umask(umask);
+    }
+    expect(await modeOf(path)).toBe(0o600);
+    expect(await readFile(path, 'utf8')).toBe('second');
+    expect(await readdir(dir)).toEqual(['session.bin']);
+  });
+
+  it('leaves no temporary file behind when the rename fails', async () => {
+    const dir = await folder();
+    const blocked = join(dir, 'settings.json');
+    await mkdir(join(blocked, 'in-the-way'), { recursive: true });
+    await expect(writeOwnerOnlyFileAtomically(blocked, '{}')).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('tightens a file or folder an older version left open when it is opened again', async () => {
+    const dir = await folder();
+    await chmod(dir, 0o755);
+    const path = join(dir, 'deadline-notifier.json');
+    await writeFile(path, '{"kept": true}');
+    await chmod(path, 0o644);
+    expect(String(await readOwnerOnlyFile(path))).toBe('{"kept": true}');
+    expect(await modeOf(path)).toBe(0o600);
+    await ensureOwnerOnlyDir(dir);
+    expect(await modeOf(dir)).toBe(0o700);
+    expect(await readOwnerOnlyFile(join(dir, 'missing.json'))).toBeNull();
   });
 });
