@@ -5,7 +5,7 @@ import { fail } from '@shared/ipc/result';
 import { AgentServices, type AgentServicesOptions } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
 import { fileSettingsStore } from '../services/settings-store-file';
-import { AgentWindow, LISTENERS_READY_MS } from './agent-window';
+import { AgentWindow } from './agent-window';
 import { chooseSession, type ChosenSession } from './choose-session';
 import { enforceContentSecurityPolicy } from './content-security-policy';
 import { createDeadlineBadge, type DeadlineBadge } from './deadline-badge';
@@ -43,11 +43,7 @@ async function startDesktop(): Promise<void> {
   const badge = createDeadlineBadge({ open: () => window?.open() });
   const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge }));
   const startOrWake = whenLoaded(services);
-  window = new AgentWindow(services.handlers, () => {
-    startOrWake();
-    // Counts travel as changes; a window that just loaded needs the current ones once it listens.
-    setTimeout(() => window?.emit('deadlines:counts', services.deadlineCounts), LISTENERS_READY_MS);
-  });
+  window = new AgentWindow(services.handlers, startOrWake);
   const shown = window;
   app.on('second-instance', () => shown.open());
   app.on('activate', () => shown.open());
@@ -86,6 +82,7 @@ function serviceOptions(chosen: ChosenSession, shell: { window: () => AgentWindo
       shell.badge.update(counts);
       shell.window()?.emit('deadlines:counts', counts);
     },
+    onSnoozes: (snoozes) => shell.window()?.emit('notifier:snoozes-changed', snoozes),
   };
 }
 
