@@ -1,7 +1,8 @@
-import { app, powerMonitor, session } from 'electron';
+import { app, Notification, powerMonitor, session } from 'electron';
 import { join } from 'node:path';
 import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import { fail } from '@shared/ipc/result';
+import type { ShownNotification } from '@shared/ipc/workspace-settings';
 import { AgentServices, type AgentServicesOptions } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
 import { fileSettingsStore } from '../services/settings-store-file';
@@ -9,7 +10,7 @@ import { AgentWindow } from './agent-window';
 import { chooseSession, type ChosenSession } from './choose-session';
 import { enforceContentSecurityPolicy } from './content-security-policy';
 import { createDeadlineBadge, type DeadlineBadge } from './deadline-badge';
-import { showDesktopNotification } from './desktop-notifications';
+import { createDesktopNotifications } from './desktop-notifications';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
 
 // One instance per user profile: a second one would race the first for the
@@ -41,7 +42,20 @@ async function startDesktop(): Promise<void> {
   const chosen = await chooseSession();
   let window: AgentWindow | null = null;
   const badge = createDeadlineBadge({ open: () => window?.open() });
-  const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge }));
+  // The notifications' snooze buttons reach the services, which show the notifications: tied here.
+  let snooze: AgentServices['handlers']['notifier:snooze'] | null = null;
+  const notify = createDesktopNotifications(
+    { Notification, platform: process.platform },
+    {
+      open: (ticketId) => window?.openTicket(ticketId),
+      snooze: (request) =>
+        void snooze?.(request).then((done) => {
+          if (!done.ok) console.warn(`Could not snooze from the notification: ${done.error.message}`);
+        }),
+    },
+  );
+  const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge, notify }));
+  snooze = services.handlers['notifier:snooze'];
   const startOrWake = whenLoaded(services);
   window = new AgentWindow(services.handlers, startOrWake);
   const shown = window;
@@ -61,7 +75,13 @@ async function startDesktop(): Promise<void> {
   shown.open();
 }
 
-function serviceOptions(chosen: ChosenSession, shell: { window: () => AgentWindow | null; badge: DeadlineBadge }): AgentServicesOptions {
+interface Shell {
+  window: () => AgentWindow | null;
+  badge: DeadlineBadge;
+  notify: (notification: ShownNotification) => void;
+}
+
+function serviceOptions(chosen: ChosenSession, shell: Shell): AgentServicesOptions {
   const userData = app.getPath('userData');
   const cache = (): CacheHandlers => shell.window()?.cache ?? noCache;
   return {
@@ -77,7 +97,7 @@ function serviceOptions(chosen: ChosenSession, shell: { window: () => AgentWindo
     notifierStore: fileNotifierStateStore(join(userData, 'deadline-notifier.json')),
     onStatus: (status) => shell.window()?.emit('sync:status-changed', status),
     onClockSkew: (skew) => shell.window()?.emit('clock:skew-changed', skew),
-    onNotification: (notification) => showDesktopNotification(notification, (ticketId) => shell.window()?.openTicket(ticketId)),
+    onNotification: shell.notify,
     onDeadlineCounts: (counts) => {
       shell.badge.update(counts);
       shell.window()?.emit('deadlines:counts', counts);
