@@ -1,4 +1,4 @@
-import { app, Notification, powerMonitor, session } from 'electron';
+import { app, ipcMain, Menu, nativeImage, Notification, powerMonitor, session, Tray } from 'electron';
 import { join } from 'node:path';
 import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import { fail } from '@shared/ipc/result';
@@ -9,9 +9,11 @@ import { fileSettingsStore } from '../services/settings-store-file';
 import { AgentWindow } from './agent-window';
 import { chooseSession, type ChosenSession } from './choose-session';
 import { enforceContentSecurityPolicy } from './content-security-policy';
-import { createDeadlineBadge, type DeadlineBadge } from './deadline-badge';
+import { createMainWindow } from './create-main-window';
+import { createDeadlineBadge, trayIconPath, type DeadlineBadge } from './deadline-badge';
 import { createDesktopNotifications } from './desktop-notifications';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
+import { QuitIntent } from './window-lifecycle';
 
 // One instance per user profile: a second one would race the first for the
 // IndexedDB cache and double every desktop notification.
@@ -21,10 +23,9 @@ if (!app.requestSingleInstanceLock()) {
   // Registered before any window exists, so no web contents escapes the policy.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  app.on('window-all-closed', () => {
-    // macOS apps stay alive without windows (the notifier and the tray keep running) until the user quits.
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Closing the window hides it; should it be gone all the same (it crashed), the notifier and the
+  // tray keep running, and the tray, the dock or a second launch opens a new one. Only Quit quits.
+  app.on('window-all-closed', () => undefined);
 
   app
     .whenReady()
@@ -35,15 +36,17 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
-/** The services live as long as the app; the window comes and goes. */
+/** The services live as long as the app; the window is hidden and shown, and comes back after a crash. */
 async function startDesktop(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   if (!isDevServer()) enforceContentSecurityPolicy(session.defaultSession);
   const chosen = await chooseSession();
+  const quit = new QuitIntent();
   let window: AgentWindow | null = null;
-  const badge = createDeadlineBadge({ open: () => window?.open() });
   // The notifications' snooze buttons reach the services, which show the notifications: tied here.
   let snooze: AgentServices['handlers']['notifier:snooze'] | null = null;
+  const tray = new Tray(nativeImage.createFromPath(trayIconPath(app.getAppPath())));
+  const badge = createDeadlineBadge({ app, Menu, tray }, { open: () => window?.open(), quit: () => app.quit() });
   const notify = createDesktopNotifications(
     { Notification, platform: process.platform },
     {
@@ -56,17 +59,19 @@ async function startDesktop(): Promise<void> {
   );
   const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge, notify }));
   snooze = services.handlers['notifier:snooze'];
-  const startOrWake = whenLoaded(services);
-  window = new AgentWindow(services.handlers, startOrWake);
+  window = new AgentWindow(services.handlers, whenLoaded(services), { ipcMain, createWindow: createMainWindow, quit });
   const shown = window;
   app.on('second-instance', () => shown.open());
   app.on('activate', () => shown.open());
   powerMonitor.on('resume', () => services.wake());
-  let quitting = false;
+  // Logging out or shutting down closes the window for good, as quitting does.
+  powerMonitor.on('shutdown', () => quit.begin());
+  let stopping = false;
   app.on('before-quit', (event) => {
-    if (quitting) return;
+    quit.begin();
+    if (stopping) return;
     // The embedded demo's database closes cleanly before the process ends (bounded, so quitting never hangs).
-    quitting = true;
+    stopping = true;
     event.preventDefault();
     services.stop();
     badge.dispose();
