@@ -1,17 +1,20 @@
-import { app, powerMonitor, session } from 'electron';
+import { app, ipcMain, Menu, nativeImage, Notification, powerMonitor, session, Tray } from 'electron';
 import { join } from 'node:path';
 import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import { fail } from '@shared/ipc/result';
+import type { ShownNotification } from '@shared/ipc/workspace-settings';
 import { AgentServices, type AgentServicesOptions } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
 import { ensureOwnerOnlyDir } from '../services/owner-only-files';
 import { fileSettingsStore } from '../services/settings-store-file';
-import { AgentWindow, LISTENERS_READY_MS } from './agent-window';
+import { AgentWindow } from './agent-window';
 import { chooseSession, type ChosenSession } from './choose-session';
 import { enforceContentSecurityPolicy } from './content-security-policy';
-import { createDeadlineBadge, type DeadlineBadge } from './deadline-badge';
-import { showDesktopNotification } from './desktop-notifications';
+import { createMainWindow } from './create-main-window';
+import { createDeadlineBadge, trayIconPath, type DeadlineBadge } from './deadline-badge';
+import { createDesktopNotifications } from './desktop-notifications';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
+import { QuitIntent } from './window-lifecycle';
 
 // One instance per user profile: a second one would race the first for the
 // IndexedDB cache and double every desktop notification.
@@ -21,10 +24,9 @@ if (!app.requestSingleInstanceLock()) {
   // Registered before any window exists, so no web contents escapes the policy.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  app.on('window-all-closed', () => {
-    // macOS apps stay alive without windows (the notifier and the tray keep running) until the user quits.
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Closing the window hides it; should it be gone all the same (it crashed), the notifier and the
+  // tray keep running, and the tray, the dock or a second launch opens a new one. Only Quit quits.
+  app.on('window-all-closed', () => undefined);
 
   app
     .whenReady()
@@ -35,31 +37,44 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
-/** The services live as long as the app; the window comes and goes. */
+/** The services live as long as the app; the window is hidden and shown, and comes back after a crash. */
 async function startDesktop(): Promise<void> {
   // Our files in it (session, settings, the notifier's state) are the user's alone, and so is the folder.
   await ensureOwnerOnlyDir(app.getPath('userData'));
   denyAllPermissions(session.defaultSession);
   if (!isDevServer()) enforceContentSecurityPolicy(session.defaultSession);
   const chosen = await chooseSession();
+  const quit = new QuitIntent();
   let window: AgentWindow | null = null;
-  const badge = createDeadlineBadge({ open: () => window?.open() });
-  const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge }));
-  const startOrWake = whenLoaded(services);
-  window = new AgentWindow(services.handlers, () => {
-    startOrWake();
-    // Counts travel as changes; a window that just loaded needs the current ones once it listens.
-    setTimeout(() => window?.emit('deadlines:counts', services.deadlineCounts), LISTENERS_READY_MS);
-  });
+  // The notifications' snooze buttons reach the services, which show the notifications: tied here.
+  let snooze: AgentServices['handlers']['notifier:snooze'] | null = null;
+  const tray = new Tray(nativeImage.createFromPath(trayIconPath(app.getAppPath())));
+  const badge = createDeadlineBadge({ app, Menu, tray }, { open: () => window?.open(), quit: () => app.quit() });
+  const notify = createDesktopNotifications(
+    { Notification, platform: process.platform },
+    {
+      open: (ticketId) => window?.openTicket(ticketId),
+      snooze: (request) =>
+        void snooze?.(request).then((done) => {
+          if (!done.ok) console.warn(`Could not snooze from the notification: ${done.error.message}`);
+        }),
+    },
+  );
+  const services = new AgentServices(serviceOptions(chosen, { window: () => window, badge, notify }));
+  snooze = services.handlers['notifier:snooze'];
+  window = new AgentWindow(services.handlers, whenLoaded(services), { ipcMain, createWindow: createMainWindow, quit });
   const shown = window;
   app.on('second-instance', () => shown.open());
   app.on('activate', () => shown.open());
   powerMonitor.on('resume', () => services.wake());
-  let quitting = false;
+  // Logging out or shutting down closes the window for good, as quitting does.
+  powerMonitor.on('shutdown', () => quit.begin());
+  let stopping = false;
   app.on('before-quit', (event) => {
-    if (quitting) return;
+    quit.begin();
+    if (stopping) return;
     // The embedded demo's database closes cleanly before the process ends (bounded, so quitting never hangs).
-    quitting = true;
+    stopping = true;
     event.preventDefault();
     services.stop();
     badge.dispose();
@@ -68,7 +83,13 @@ async function startDesktop(): Promise<void> {
   shown.open();
 }
 
-function serviceOptions(chosen: ChosenSession, shell: { window: () => AgentWindow | null; badge: DeadlineBadge }): AgentServicesOptions {
+interface Shell {
+  window: () => AgentWindow | null;
+  badge: DeadlineBadge;
+  notify: (notification: ShownNotification) => void;
+}
+
+function serviceOptions(chosen: ChosenSession, shell: Shell): AgentServicesOptions {
   const userData = app.getPath('userData');
   const cache = (): CacheHandlers => shell.window()?.cache ?? noCache;
   return {
@@ -84,11 +105,12 @@ function serviceOptions(chosen: ChosenSession, shell: { window: () => AgentWindo
     notifierStore: fileNotifierStateStore(join(userData, 'deadline-notifier.json')),
     onStatus: (status) => shell.window()?.emit('sync:status-changed', status),
     onClockSkew: (skew) => shell.window()?.emit('clock:skew-changed', skew),
-    onNotification: (notification) => showDesktopNotification(notification, (ticketId) => shell.window()?.openTicket(ticketId)),
+    onNotification: shell.notify,
     onDeadlineCounts: (counts) => {
       shell.badge.update(counts);
       shell.window()?.emit('deadlines:counts', counts);
     },
+    onSnoozes: (snoozes) => shell.window()?.emit('notifier:snoozes-changed', snoozes),
   };
 }
 

@@ -4,7 +4,7 @@ import { agentEvents, type AgentChannel, type AgentRequest, type AgentResponse }
 import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
 import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
 import type { ClockSkew, SyncStatus } from '@shared/ipc/sync-status';
-import type { DeadlineCounts, ShownNotification } from '@shared/ipc/workspace-settings';
+import type { DeadlineCounts, ShownNotification, Snoozes } from '@shared/ipc/workspace-settings';
 
 // Sandboxed preload: only `electron` can be required at runtime, so this file is
 // bundled to a single CommonJS file with everything else inlined.
@@ -35,9 +35,13 @@ const agentApi = {
   getSettings: () => request('settings:get', {}),
   setSettings: (settings) => request('settings:set', settings),
   snooze: (snooze) => request('notifier:snooze', snooze),
+  unsnooze: (ticketIds) => request('notifier:unsnooze', { ticketIds }),
+  snoozes: () => request('notifier:snoozes', {}),
+  deadlineCounts: () => request('deadlines:counts', {}),
   onOpenTicket: (listener: (request: { ticketId: string }) => void) => listen('notifier:open-ticket', listener),
   onNotification: (listener: (notification: ShownNotification) => void) => listen('notifier:show', listener),
   onDeadlineCounts: (listener: (counts: DeadlineCounts) => void) => listen('deadlines:counts', listener),
+  onSnoozes: (listener: (snoozes: Snoozes) => void) => listen('notifier:snoozes-changed', listener),
   onSyncStatus: (listener: (status: SyncStatus) => void) => listen('sync:status-changed', listener),
   onClockSkew: (listener: (skew: ClockSkew) => void) => listen('clock:skew-changed', listener),
   serveCache(handlers: CacheHandlers) {

@@ -2,7 +2,7 @@ import type { AgentHandlers } from '@shared/ipc/agent-channels';
 import type { ApplyPageRequest, CacheHandlers } from '@shared/ipc/cache-channels';
 import { fail, ok } from '@shared/ipc/result';
 import type { ClockSkew, SyncStatus } from '@shared/ipc/sync-status';
-import type { DeadlineCounts, EngineerSettings, SessionInfo, ShownNotification } from '@shared/ipc/workspace-settings';
+import type { DeadlineCounts, EngineerSettings, SessionInfo, ShownNotification, Snoozes } from '@shared/ipc/workspace-settings';
 import { BackendClient } from './backend-client';
 import { listenForChanges } from './change-events';
 import { DeadlineNotifier } from './deadline-notifier/deadline-notifier';
@@ -33,6 +33,8 @@ export interface AgentServicesOptions {
   onNotification?: (notification: ShownNotification) => void;
   /** Breached and approaching tickets changed (tray/dock badge, `deadlines:counts`). */
   onDeadlineCounts?: (counts: DeadlineCounts) => void;
+  /** The snoozes in force changed (`notifier:snoozes-changed`). */
+  onSnoozes?: (snoozes: Snoozes) => void;
   pollIntervalMs?: number;
   warn?: (message: string) => void;
 }
@@ -70,6 +72,7 @@ export class AgentServices {
       store: options.notifierStore ?? memoryNotifierStateStore(),
       show: (notification) => options.onNotification?.(notification),
       onCounts: (counts) => options.onDeadlineCounts?.(counts),
+      onSnoozes: (snoozes) => options.onSnoozes?.(snoozes),
       settings: this.settings,
       warn: options.warn,
     });
@@ -127,16 +130,16 @@ export class AgentServices {
       this.notifier.configure({ settings: checked.value });
       return ok(null);
     },
-    'notifier:snooze': async ({ ticketIds, minutes }) => {
-      await this.notifier.snooze(ticketIds, minutes);
-      return ok(null);
+    'notifier:snooze': async ({ ticketIds, minutes, until }) => {
+      const length = until ?? minutes;
+      if (length === undefined) return fail('bad-request', "notifier:snooze: give either minutes or until: 'next-working-hours'");
+      return this.notifier.snooze(ticketIds, length);
     },
+    'notifier:unsnooze': async ({ ticketIds }) => this.notifier.unsnooze(ticketIds),
+    'notifier:snoozes': async () => ok(this.notifier.snoozes),
+    // Events carry changes only: a window or tab that just loaded asks for the current counts.
+    'deadlines:counts': async () => ok(this.notifier.counts),
   };
-
-  /** The current breached/approaching counts, for a window or tab that just connected (events carry changes only). */
-  get deadlineCounts(): DeadlineCounts {
-    return this.notifier.counts;
-  }
 
   /** Coming back online and resume from sleep: sync at once instead of waiting for the timer. */
   wake(): void {

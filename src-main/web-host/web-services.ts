@@ -26,6 +26,7 @@ export function createWebServices(config: { dataDir: string; sessions: SessionSt
     // A browser cannot raise an OS notification for the host: the tab shows it, and opens the ticket on click itself.
     onNotification: (notification) => emit('notifier:show', notification),
     onDeadlineCounts: (counts) => emit('deadlines:counts', counts),
+    onSnoozes: (snoozes) => emit('notifier:snoozes-changed', snoozes),
     warn,
   });
 }

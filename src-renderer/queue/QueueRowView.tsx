@@ -1,9 +1,11 @@
 import { memo, useMemo } from 'react';
 import { useClock } from '../state/clock';
+import { useSnoozedUntil } from '../state/snoozes';
 import { CountdownCell } from './CountdownCell';
 import { formatInZone, formatShort } from './format-time';
 import type { QueueRow } from './queue-row';
 import { slaStateAt } from './sla-state';
+import { SnoozeMark } from './SnoozeMark';
 
 const PLAN_LABELS = { silver: 'Silver', gold: 'Gold', platinum: 'Platinum' } as const;
 const ELIGIBILITY_LABELS = { eligible: 'Eligible', 'not-eligible': 'Not eligible', 'needs-engineer-check': 'Needs check' } as const;
@@ -31,6 +33,7 @@ function dueTitleOf(row: QueueRow, zone: string): string {
 export const QueueRowView = memo(function QueueRowView({ row, top, selected, zone, approachMs, onOpen }: QueueRowViewProps) {
   const state = useClock((clock) => slaStateAt(row, clock.now, approachMs));
   const dueTitle = useMemo(() => dueTitleOf(row, zone), [row, zone]);
+  const snoozedUntil = useSnoozedUntil(row.id);
   const classes = ['queue-row', `sla-${state}`, row.urgent ? 'queue-row-urgent' : '', selected ? 'queue-row-selected' : ''].join(' ');
   return (
     <div
@@ -48,7 +51,10 @@ export const QueueRowView = memo(function QueueRowView({ row, top, selected, zon
       <span role="gridcell" className="cell-sla">
         <CountdownCell row={row} state={state} dueTitle={dueTitle} />
       </span>
-      <span role="gridcell" className="cell-number">#{row.number}</span>
+      <span role="gridcell" className="cell-number">
+        #{row.number}
+        {snoozedUntil !== null && <SnoozeMark untilMs={snoozedUntil} zone={zone} />}
+      </span>
       <span role="gridcell" className="cell-subject" title={row.subject}>
         {row.subject}
       </span>

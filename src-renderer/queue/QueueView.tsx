@@ -7,6 +7,7 @@ import { engineerApproachMs, useSession } from '../state/session';
 import { QueueFiltersBar } from './QueueFiltersBar';
 import { queueReadPlan } from './queue-read-plan';
 import { QueueTable } from './QueueTable';
+import { toggleSnooze } from './toggle-snooze';
 import { useClaim } from './use-claim';
 import { useQueueKeys } from './use-queue-keys';
 import { useQueueTable } from './use-queue-table';
@@ -69,6 +70,9 @@ function LoadedQueue({ data, partial = false }: { data: QueueData; partial?: boo
       reply: () => selectedRow !== undefined && replyToTicket(selectedRow.id),
       claim: () => {
         if (selectedRow !== undefined) void claim(selectedRow.id, selectedRow.number).then(setMessage);
+      },
+      snooze: () => {
+        if (selectedRow !== undefined) void toggleSnooze(selectedRow.id, selectedRow.number, settings.zone).then(setMessage);
       },
     },
     true,

@@ -7,11 +7,14 @@ export interface QueueKeyActions {
   open(): void;
   claim(): void;
   reply(): void;
+  /** Snoozes the selected ticket's deadline notifications, or lifts its snooze. */
+  snooze(): void;
 }
 
 /**
- * j / k (and the arrow keys) move, Enter opens, c claims, r replies, while the queue is shown and
- * no field has the focus. The latest actions are read through a ref, so the listener is added once.
+ * j / k (and the arrow keys) move, Enter opens, c claims, r replies, s snoozes, while the queue is
+ * shown and no field has the focus. The latest actions are read through a ref, so the listener is
+ * added once.
  */
 export function useQueueKeys(actions: QueueKeyActions, enabled: boolean): void {
   const latest = useRef(actions);
@@ -31,6 +34,7 @@ export function useQueueKeys(actions: QueueKeyActions, enabled: boolean): void {
         Enter: () => a.open(),
         c: () => a.claim(),
         r: () => a.reply(),
+        s: () => a.snooze(),
       };
       const handler = handlers[event.key];
       if (handler === undefined) return;

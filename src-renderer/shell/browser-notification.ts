@@ -2,7 +2,9 @@ import type { ShownNotification } from '@shared/ipc/workspace-settings';
 
 /**
  * Web mode: the main process decides what to notify (thresholds, quiet hours, dedup) and the page
- * shows it. One notification per id (`tag`), so a repeat replaces instead of stacking.
+ * shows it. One notification per id (`tag`), so a repeat replaces instead of stacking. No snooze
+ * buttons here: a page's `new Notification()` cannot have actions (only a service worker's
+ * `showNotification` can, and the app registers none); the ticket view and the queue's `s` key snooze.
  */
 export function showBrowserNotification(notification: ShownNotification, open: (ticketId: string) => void): void {
   if (typeof Notification === 'undefined') return;

@@ -5,6 +5,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['Enter', 'Open the selected ticket'],
   ['c', 'Claim the selected ticket'],
   ['r', 'Reply to the selected ticket'],
+  ['s', 'Snooze the selected ticket’s deadline notifications for an hour; on a snoozed ticket, un-snooze'],
   ['/', 'Search the queue'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close a dialog, leave a field, or go back to the queue'],

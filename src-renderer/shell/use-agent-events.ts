@@ -1,16 +1,18 @@
 import { useEffect } from 'react';
 import type { AgentApi } from '@shared/ipc/agent-api';
 import { NOTABLE_SKEW_MS } from '@shared/ipc/sync-status';
+import type { DeadlineCounts } from '@shared/ipc/workspace-settings';
 import { agentApi } from '../bridge/agent';
 import { setClockSkew } from '../state/clock';
 import { useNavigation } from '../state/navigation';
 import { useSession } from '../state/session';
+import { showSnoozes, useSnoozes } from '../state/snoozes';
 import { showBrowserNotification } from './browser-notification';
 
 /** Asks the main process what it knows now; events keep it current afterwards. */
 async function loadInitial(api: AgentApi): Promise<void> {
-  const [session, status, settings] = await Promise.all([api.describeSession(), api.syncStatus(), api.getSettings()]);
-  const problems: string[] = [];
+  const [session, status, settings, deadlines] = await Promise.all([api.describeSession(), api.syncStatus(), api.getSettings(), loadDeadlines(api)]);
+  const problems: string[] = [...deadlines];
   if (session.ok) useSession.setState({ session: session.value });
   else problems.push(`session: ${session.error.message}`);
   if (status.ok) useSession.setState((s) => ({ syncStatus: s.syncStatus ?? status.value }));
@@ -18,6 +20,25 @@ async function loadInitial(api: AgentApi): Promise<void> {
   if (settings.ok) useSession.setState({ settings: settings.value, settingsLoaded: true });
   else problems.push(`settings: ${settings.error.message}`);
   useSession.setState({ agentProblem: problems.length === 0 ? null : `The agent did not answer (${problems.join('; ')}).` });
+}
+
+/**
+ * The deadline counts and snoozes as they stand, so the title and badge show them right after load
+ * instead of after the next change. An event that arrived meanwhile is newer and wins.
+ */
+async function loadDeadlines(api: AgentApi): Promise<string[]> {
+  const [counts, snoozes] = await Promise.all([api.deadlineCounts(), api.snoozes()]);
+  const problems: string[] = [];
+  if (!counts.ok) problems.push(`deadline counts: ${counts.error.message}`);
+  else if (useSession.getState().deadlineCounts === null) showCounts(counts.value);
+  if (!snoozes.ok) problems.push(`snoozes: ${snoozes.error.message}`);
+  else if (!useSnoozes.getState().known) showSnoozes(snoozes.value);
+  return problems;
+}
+
+function showCounts(deadlineCounts: DeadlineCounts): void {
+  useSession.setState({ deadlineCounts });
+  document.title = titleFor(deadlineCounts);
 }
 
 /** The window title carries the counts, so they show in the taskbar while the window is behind others. */
@@ -28,7 +49,7 @@ function titleFor(counts: { breached: number; approaching: number }): string {
 
 /**
  * Subscribes the UI to everything the main process pushes: sync status, clock skew, tickets to
- * open (a notification was clicked), notifications to show (web mode), deadline counts.
+ * open (a notification was clicked), notifications to show (web mode), deadline counts, snoozes.
  */
 export function useAgentEvents(): void {
   useEffect(() => {
@@ -40,10 +61,8 @@ export function useAgentEvents(): void {
       api.onClockSkew((skew) => setClockSkew(skew)),
       api.onOpenTicket(({ ticketId }) => useNavigation.getState().openTicket(ticketId)),
       api.onNotification((notification) => showBrowserNotification(notification, (ticketId) => useNavigation.getState().openTicket(ticketId))),
-      api.onDeadlineCounts((deadlineCounts) => {
-        useSession.setState({ deadlineCounts });
-        document.title = titleFor(deadlineCounts);
-      }),
+      api.onDeadlineCounts(showCounts),
+      api.onSnoozes(showSnoozes),
     ];
     return () => stops.forEach((stop) => stop());
   }, []);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import type { FreeTermUse, SupportPolicy } from '@shared/policy';
 import type { CachedCredit, CachedLoginDetail, CachedMessage, OutboxEntry } from '../db/cache-rows';
 import { useCredits, useTicketMessages } from '../db/queries';
@@ -13,6 +14,7 @@ import { PolicyFlagsPanel } from './PolicyFlagsPanel';
 import { ReplyComposer } from './ReplyComposer';
 import { explainDue, slaModel } from './sla-model';
 import { SlaPanel } from './SlaPanel';
+import { SnoozePanel } from './SnoozePanel';
 import { subscriptionModel } from './subscription-model';
 import { SubscriptionPanel } from './SubscriptionPanel';
 import { TicketHeader } from './TicketHeader';
@@ -23,6 +25,11 @@ import './ticket.css';
 /** What the customer wrote: the subject and every public customer message (a cancel request may come later). */
 function customerText(subject: string, messages: readonly CachedMessage[]): string {
   return [subject, ...messages.filter((m) => m.authorKind === 'customer' && m.public).map((m) => m.body)].join('\n');
+}
+
+/** The notifier's rule: an open ticket with a due instant and no public staff reply yet. */
+function deadlineRuns(ticket: TicketRecord['ticket']): boolean {
+  return OPEN_TICKET_STATUSES.includes(ticket.status) && ticket.dueAt !== null && ticket.firstStaffReplyAt === null && ticket.slaOutcome !== 'met';
 }
 
 function isWaiting(entry: OutboxEntry): boolean {
@@ -108,6 +115,7 @@ function TicketPanels({ record, rules, now, messages, outbox, details, accountCr
         </div>
         <aside className="ticket-side">
           <SlaPanel model={sla} zone={zone} />
+          <SnoozePanel ticketId={ticket.id} zone={zone} watched={deadlineRuns(ticket)} />
           {eligibility !== null && (
             <EligibilityPanel
               ticketId={ticket.id}

@@ -1,7 +1,7 @@
 import type { AgentResponse } from './agent-channels';
 import type { CacheHandlers } from './cache-channels';
 import type { ClockSkew, SyncStatus } from './sync-status';
-import type { DeadlineCounts, EngineerSettings, ShownNotification, SnoozeRequest } from './workspace-settings';
+import type { DeadlineCounts, EngineerSettings, ShownNotification, SnoozeRequest, Snoozes } from './workspace-settings';
 
 /**
  * The one object the preload script exposes to the renderer (`window.agent`): a named method per
@@ -22,9 +22,13 @@ export interface AgentApi {
   getSettings(): Promise<AgentResponse<'settings:get'>>;
   setSettings(settings: EngineerSettings): Promise<AgentResponse<'settings:set'>>;
   snooze(request: SnoozeRequest): Promise<AgentResponse<'notifier:snooze'>>;
+  unsnooze(ticketIds: string[]): Promise<AgentResponse<'notifier:unsnooze'>>;
+  snoozes(): Promise<AgentResponse<'notifier:snoozes'>>;
+  deadlineCounts(): Promise<AgentResponse<'deadlines:counts'>>;
   onOpenTicket(listener: (request: { ticketId: string }) => void): () => void;
   onNotification(listener: (notification: ShownNotification) => void): () => void;
   onDeadlineCounts(listener: (counts: DeadlineCounts) => void): () => void;
+  onSnoozes(listener: (snoozes: Snoozes) => void): () => void;
   onSyncStatus(listener: (status: SyncStatus) => void): () => void;
   onClockSkew(listener: (skew: ClockSkew) => void): () => void;
   /** Registers the renderer's cache, which the main process's sync engine then feeds. */

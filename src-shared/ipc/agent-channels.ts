@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { revealedLoginDetailSchema } from '../contract/portal';
 import { resultSchema } from './result';
 import { clockSkewSchema, syncStatusSchema } from './sync-status';
-import { deadlineCountsSchema, engineerSettingsSchema, sessionInfoSchema, shownNotificationSchema, snoozeRequestSchema } from './workspace-settings';
+import {
+  deadlineCountsSchema,
+  engineerSettingsSchema,
+  sessionInfoSchema,
+  shownNotificationSchema,
+  snoozeRequestSchema,
+  snoozesSchema,
+  unsnoozeRequestSchema,
+} from './workspace-settings';
 
 /** Requests the renderer makes of the main process, each declared once with its schemas. */
 export const agentChannels = {
@@ -17,7 +25,11 @@ export const agentChannels = {
   'session:describe': { request: z.object({}), response: resultSchema(sessionInfoSchema) },
   'settings:get': { request: z.object({}), response: resultSchema(engineerSettingsSchema) },
   'settings:set': { request: engineerSettingsSchema, response: resultSchema(z.null()) },
-  'notifier:snooze': { request: snoozeRequestSchema, response: resultSchema(z.null()) },
+  'notifier:snooze': { request: snoozeRequestSchema, response: resultSchema(snoozesSchema) },
+  'notifier:unsnooze': { request: unsnoozeRequestSchema, response: resultSchema(snoozesSchema) },
+  'notifier:snoozes': { request: z.object({}), response: resultSchema(snoozesSchema) },
+  /** The current counts, for a window that just loaded; `deadlines:counts` events carry the changes. */
+  'deadlines:counts': { request: z.object({}), response: resultSchema(deadlineCountsSchema) },
 } as const;
 
 /** Events the main process pushes to the renderer. */
@@ -30,6 +42,8 @@ export const agentEvents = {
   'notifier:show': shownNotificationSchema,
   /** Breached and approaching open tickets, for the tray/dock badge and the window title. */
   'deadlines:counts': deadlineCountsSchema,
+  /** The snoozes in force changed (snoozed, lifted, ended, or the ticket no longer has a running deadline). */
+  'notifier:snoozes-changed': snoozesSchema,
 } as const;
 
 export type AgentChannel = keyof typeof agentChannels;

@@ -26,8 +26,25 @@ export type EngineerSettings = z.infer<typeof engineerSettingsSchema>;
 export const sessionInfoSchema = z.object({ backendUrl: z.string().nullable(), demo: z.boolean(), engineerId: z.string().max(64).nullable() });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-export const snoozeRequestSchema = z.object({ ticketIds: z.array(ticketId).min(1).max(1_000), minutes: z.number().int().min(1).max(24 * 60) });
+/** Beyond this many snoozed tickets at once a snooze is refused: lift some first. */
+export const MAX_SNOOZED_TICKETS = 10_000;
+
+const ticketIds = z.array(ticketId).min(1).max(1_000);
+
+/**
+ * Holds the deadline notifications of these tickets, for `minutes` from now or `until` the engineer's
+ * working hours next begin (Settings; Monday to Friday from 09:00 when none are set). Exactly one of the two.
+ */
+export const snoozeRequestSchema = z
+  .object({ ticketIds, minutes: z.number().int().min(1).max(24 * 60).optional(), until: z.literal('next-working-hours').optional() })
+  .refine((r) => (r.minutes === undefined) !== (r.until === undefined), { message: "give either minutes or until: 'next-working-hours'", path: ['minutes'] });
 export type SnoozeRequest = z.infer<typeof snoozeRequestSchema>;
+
+export const unsnoozeRequestSchema = z.object({ ticketIds });
+
+/** The snoozes in force: until when (the backend's time, epoch ms) each ticket's notifications wait. */
+export const snoozesSchema = z.object({ snoozes: z.array(z.object({ ticketId, untilMs: z.number().int() })).max(MAX_SNOOZED_TICKETS) });
+export type Snoozes = z.infer<typeof snoozesSchema>;
 
 export const shownNotificationSchema = z.object({
   id: z.string().min(1).max(200),

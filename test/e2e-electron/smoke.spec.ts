@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AgentApi } from '@shared/ipc/agent-api';
 
 const root = join(import.meta.dirname, '..', '..');
 const mainEntry = join(root, 'out', 'main', 'index.js');
@@ -44,7 +45,8 @@ test.describe('desktop app smoke', () => {
   });
 
   test.afterAll(async () => {
-    await app?.close();
+    // The last test quits the app itself; closing an app that is gone is not an error here.
+    await app?.close().catch(() => undefined);
     await rm(userData, { recursive: true, force: true });
   });
 
@@ -62,5 +64,31 @@ test.describe('desktop app smoke', () => {
     });
     await expect(window.getByTestId('ticket-view')).toBeVisible({ timeout: 10_000 });
     expect(await window.getByTestId('ticket-view').getAttribute('data-ticket-id')).toMatch(/\S/);
+  });
+
+  test('closing the window hides it and the app keeps running; opening shows the same window; Quit quits', async () => {
+    const window = await app.firstWindow();
+    const state = () =>
+      app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ id: w.id, visible: w.isVisible(), destroyed: w.isDestroyed() })));
+    const [before] = await state();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect.poll(state).toEqual([{ id: before?.id, visible: false, destroyed: false }]);
+    // Hidden, the window still keeps the cache: a sync run through it ends up to date, not in error.
+    const syncAgain = () =>
+      window.evaluate(async () => {
+        const agent = (globalThis as unknown as { agent: AgentApi }).agent;
+        await agent.syncNow();
+        return agent.syncStatus();
+      });
+    await expect.poll(syncAgain, { timeout: 30_000 }).toMatchObject({ ok: true, value: { kind: 'idle' } });
+
+    // What the tray's Open, the dock and a second launch do.
+    await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance'));
+    await expect.poll(state).toEqual([{ id: before?.id, visible: true, destroyed: false }]);
+    await expect(window.getByTestId('queue-row').first()).toBeAttached();
+
+    const exited = new Promise<void>((resolve) => app.process().once('exit', () => resolve()));
+    await app.evaluate(({ app: electronApp }) => electronApp.quit());
+    await exited;
   });
 });

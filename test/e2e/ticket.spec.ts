@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -349,3 +349,67 @@ test('an action the server refuses is shown with its reason, and can be dismisse
   await refused.getByRole('button', { name: 'Dismiss' }).click();
   await expect(refused).toHaveCount(0);
 });
+
+/** Until when the web host's notifier holds each ticket's notifications, as saved in its data folder. */
+async function savedSnoozes(): Promise<Record<string, number>> {
+  return (JSON.parse(await readFile(join(dataDir, 'web', 'notifier-state.json'), 'utf8')) as { snoozes: Record<string, number> }).snoozes;
+}
+
+test('snooze: from the ticket view and the queue key; the end shows on the ticket and in the queue, and outlives a restart', async ({ page }) => {
+  const viaTicket = await fileTicket(demo.gold, { subject: 'Snoozed from the ticket view', body: 'Nothing urgent.' });
+  const viaKey = await fileTicket(demo.gold, { subject: 'Snoozed from the queue', body: 'Nothing urgent either.' });
+  await openApp(page);
+
+  // The ticket view: an hour.
+  await openTicket(page, viaTicket);
+  const panel = page.getByTestId('snooze-panel');
+  await expect(panel).toHaveAttribute('data-snoozed-until', '');
+  const before = Date.now();
+  await panel.getByRole('button', { name: '1 hour', exact: true }).click();
+  await expect(panel.getByTestId('snooze-state')).toContainText('Snoozed until');
+  const until = (await panel.getAttribute('data-snoozed-until')) ?? '';
+  // The host's time is this machine's here, give or take the measured skew.
+  expect(Date.parse(until) - before).toBeGreaterThan(3_600_000 - 2_000);
+  expect(Date.parse(until) - Date.now()).toBeLessThan(3_600_000 + 2_000);
+  await expect(panel.locator('time')).toHaveAttribute('datetime', until);
+  await expect(panel.locator('time')).toHaveText(/\d\d:\d\d/);
+  expect((await savedSnoozes())[viaTicket.id]).toBe(Date.parse(until));
+
+  // The queue marks it, with the end on hover and for screen readers.
+  await backToQueue(page);
+  const mark = page.locator(`[data-testid="queue-row"][data-ticket-id="${viaTicket.id}"]`).getByTestId('snooze-mark');
+  await expect(mark).toHaveAttribute('data-snoozed-until', until);
+  await expect(mark).toHaveAttribute('aria-label', /^Deadline notifications snoozed until .+ \d{1,2}:\d\d [AP]M/);
+  await expect(mark).toHaveAttribute('title', (await mark.getAttribute('aria-label')) ?? '');
+
+  // The queue key: s snoozes the selected ticket for an hour, s again lifts it.
+  await openTicket(page, viaKey);
+  await backToQueue(page);
+  const keyRow = page.locator(`[data-testid="queue-row"][data-ticket-id="${viaKey.id}"]`);
+  await expect(keyRow).toHaveAttribute('aria-selected', 'true');
+  await page.locator('body').press('s');
+  await expect(page.getByTestId('queue-message')).toContainText(new RegExp(`^Snoozed the deadline notifications of #${viaKey.number} until .+ \\d{1,2}:\\d\\d [AP]M`));
+  await expect(keyRow.getByTestId('snooze-mark')).toHaveAttribute('data-snoozed-until', /^\d{4}-\d\d-\d\dT/);
+  expect((await savedSnoozes())[viaKey.id]).toBe(Date.parse((await keyRow.getByTestId('snooze-mark').getAttribute('data-snoozed-until')) ?? ''));
+  await page.locator('body').press('s');
+  await expect(page.getByTestId('queue-message')).toContainText(`Un-snoozed #${viaKey.number}`);
+  await expect(keyRow.getByTestId('snooze-mark')).toHaveCount(0);
+  expect((await savedSnoozes())[viaKey.id]).toBeUndefined();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Snooze the selected ticket’s deadline notifications');
+  await page.keyboard.press('Escape');
+
+  // The host restarts (same data folder, same address): the snooze is still there, and can be lifted.
+  const { port, secret } = web;
+  await web.stop();
+  web = await startWebMode({ backendUrl: backend.url, token: backend.engineerToken, dataDir: join(dataDir, 'web'), port, secret });
+  await page.reload();
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
+  await openTicket(page, viaTicket);
+  await expect(panel).toHaveAttribute('data-snoozed-until', until);
+  await panel.getByRole('button', { name: 'Un-snooze' }).click();
+  await expect(panel).toHaveAttribute('data-snoozed-until', '');
+  await expect(panel.getByRole('group', { name: 'Snooze deadline notifications' })).toBeVisible();
+  expect((await savedSnoozes())[viaTicket.id]).toBeUndefined();
+});
+

@@ -1,10 +1,12 @@
 import type { SyncPage } from '@shared/contract';
-import type { DeadlineCounts, EngineerSettings, ShownNotification } from '@shared/ipc/workspace-settings';
+import { fail, ok, type Result } from '@shared/ipc/result';
+import { MAX_SNOOZED_TICKETS, type DeadlineCounts, type EngineerSettings, type ShownNotification, type Snoozes } from '@shared/ipc/workspace-settings';
 import type { Scheduler } from '../scheduler';
 import { composeNotification } from './compose-notification';
 import { evaluateDeadlines, type NotifierRules } from './evaluate-deadlines';
 import { emptyNotifierState, type NotifierState, type NotifierStateStore } from './notifier-state';
 import { observePage } from './observe-page';
+import { snoozeEnd, snoozesInForce, type SnoozeLength } from './snoozes';
 
 export interface DeadlineNotifierOptions {
   /** The backend's time as this machine best knows it (skew-corrected), in ms. */
@@ -14,6 +16,8 @@ export interface DeadlineNotifierOptions {
   /** Shows one notification (Electron: native; web mode: forwarded to the browser). */
   show: (notification: ShownNotification) => void;
   onCounts?: (counts: DeadlineCounts) => void;
+  /** The snoozes in force changed: snoozed, lifted, ended, or their ticket no longer has a running deadline. */
+  onSnoozes?: (snoozes: Snoozes) => void;
   settings: EngineerSettings;
   /** Approach alerts this close to their moment join a burst firing now (default 2 minutes). */
   lookaheadMs?: number;
@@ -36,6 +40,7 @@ export class DeadlineNotifier {
   private stopped = false;
   private saving: Promise<void> = Promise.resolve();
   private lastCounts: DeadlineCounts | null = null;
+  private lastSnoozes = '';
 
   constructor(private readonly options: DeadlineNotifierOptions) {
     this.rules = { settings: options.settings, engineerId: null, lookaheadMs: options.lookaheadMs ?? 120_000 };
@@ -88,13 +93,37 @@ export class DeadlineNotifier {
     await this.saving;
   }
 
-  async snooze(ticketIds: readonly string[], minutes: number): Promise<void> {
+  /** The snoozes in force now. */
+  get snoozes(): Snoozes {
+    return snoozesInForce(this.state, this.options.now());
+  }
+
+  /** Holds these tickets' notifications; answers with the snoozes in force afterwards. */
+  async snooze(ticketIds: readonly string[], length: SnoozeLength): Promise<Result<Snoozes>> {
     await this.ready;
-    const until = this.options.now() + minutes * 60_000;
+    const now = this.options.now();
+    this.dropExpiredSnoozes(now);
+    const total = new Set([...Object.keys(this.state.snoozes), ...ticketIds]).size;
+    if (total > MAX_SNOOZED_TICKETS) {
+      return fail('too-many-snoozes', `${total} tickets would be snoozed, more than the ${MAX_SNOOZED_TICKETS} allowed at once: lift some snoozes first`);
+    }
+    const until = snoozeEnd(now, length, this.rules.settings);
     for (const id of ticketIds) this.state.snoozes[id] = until;
+    return this.changedSnoozes();
+  }
+
+  /** Lifts the snoozes of these tickets: what they have passed meanwhile is notified at once. */
+  async unsnooze(ticketIds: readonly string[]): Promise<Result<Snoozes>> {
+    await this.ready;
+    for (const id of ticketIds) delete this.state.snoozes[id];
+    return this.changedSnoozes();
+  }
+
+  private async changedSnoozes(): Promise<Result<Snoozes>> {
     this.save();
     this.evaluate();
     await this.saving;
+    return ok(this.snoozes);
   }
 
   private evaluate(): void {
@@ -109,6 +138,7 @@ export class DeadlineNotifier {
       this.showSafely(composeNotification(evaluation.due, now));
     }
     this.publishCounts(evaluation.counts);
+    this.publishSnoozes(now);
     const maxSleep = this.options.maxSleepMs ?? 60_000;
     const delay = evaluation.wakeAtMs === null ? maxSleep : Math.min(maxSleep, evaluation.wakeAtMs - now);
     this.timer = this.options.timers.setTimeout(() => this.evaluate(), Math.max(0, delay));
@@ -130,6 +160,14 @@ export class DeadlineNotifier {
     if (this.lastCounts?.breached === counts.breached && this.lastCounts.approaching === counts.approaching) return;
     this.lastCounts = counts;
     this.options.onCounts?.(counts);
+  }
+
+  private publishSnoozes(now: number): void {
+    const snoozes = snoozesInForce(this.state, now);
+    const key = JSON.stringify(snoozes);
+    if (key === this.lastSnoozes) return;
+    this.lastSnoozes = key;
+    this.options.onSnoozes?.(snoozes);
   }
 
   private save(): void {

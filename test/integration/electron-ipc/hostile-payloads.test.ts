@@ -56,7 +56,13 @@ const hostile: Record<AgentChannel, [unknown, RegExp][]> = {
     [{ ticketIds: ['t-1'], minutes: 0 }, /minutes/],
     [{ ticketIds: ['t-1'], minutes: 1e12 }, /minutes/],
     [{ ticketIds: ['t-1'], minutes: '10' }, /minutes/],
+    [{ ticketIds: ['t-1'] }, /minutes: give either minutes or until/],
+    [{ ticketIds: ['t-1'], minutes: 10, until: 'next-working-hours' }, /minutes: give either minutes or until/],
+    [{ ticketIds: ['t-1'], until: 'next-week' }, /until/],
   ],
+  'notifier:unsnooze': [[{ ticketIds: [] }, /ticketIds/], [{ ticketIds: [HUGE] }, /ticketIds\.0/], [{}, /ticketIds/]],
+  'notifier:snoozes': [[null, /\(payload\)/], ['all', /\(payload\)/]],
+  'deadlines:counts': [[[], /\(payload\)/], [7, /\(payload\)/]],
 };
 
 let ipcMain: IpcMainStandIn;
@@ -129,6 +135,9 @@ describe('Electron IPC: hostile payloads', () => {
       'login-details:reveal': { id: 'ld-1' },
       'settings:set': validSettings,
       'notifier:snooze': { ticketIds: ['t-1'], minutes: 60 },
+      'notifier:unsnooze': { ticketIds: ['t-1'] },
+      'notifier:snoozes': {},
+      'deadlines:counts': {},
     };
     for (const stranger of strangers) {
       for (const channel of Object.keys(valid) as AgentChannel[]) {
@@ -163,7 +172,8 @@ describe('Electron IPC: hostile payloads', () => {
 
   it('accepts the same channels from the window top frame with valid payloads (the control)', async () => {
     expect(await ipcMain.invoke(standIn.topFrame, ELECTRON_CHANNELS.request('settings:set'), validSettings)).toEqual({ ok: true, value: null });
-    expect(await ipcMain.invoke(standIn.topFrame, ELECTRON_CHANNELS.request('notifier:snooze'), { ticketIds: ['t-1'], minutes: 5 })).toEqual({ ok: true, value: null });
+    const snoozed = await ipcMain.invoke(standIn.topFrame, ELECTRON_CHANNELS.request('notifier:snooze'), { ticketIds: ['t-1'], minutes: 5 });
+    expect(snoozed).toEqual({ ok: true, value: { snoozes: [{ ticketId: 't-1', untilMs: expect.any(Number) }] } });
     await services.notifier.flushed();
     expect((await readdir(dir)).sort()).toEqual(['deadline-notifier.json', 'settings.json']);
   });

@@ -143,4 +143,28 @@ describe('AgentServices: session, settings, notifier', () => {
     expect(second.counts.at(-1)?.breached).toBeGreaterThanOrEqual(1);
     second.services.stop();
   });
+
+  it('answers a window that just connected with the current counts and snoozes, from the saved index after a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agent-services-'));
+    const clock = new FakeClock(Date.now());
+    const first = await launch({ clock, cache: newCache(), dir, session: ana() });
+    const soonest = Object.values((await savedIndex(dir)).tickets).sort((a, b) => a.dueAtMs - b.dueAtMs)[0]!;
+    clock.advance(soonest.dueAtMs - 20 * MINUTE - clock.now());
+    const counts = first.counts.at(-1);
+    expect(counts?.approaching).toBeGreaterThanOrEqual(1);
+    expect(await first.services.handlers['deadlines:counts']({})).toEqual({ ok: true, value: counts });
+    const snoozed = await first.services.handlers['notifier:snooze']({ ticketIds: [soonest.id], minutes: 120 });
+    // The notifier's time is the backend's: the machine clock corrected by the measured skew.
+    const snoozes = { snoozes: [{ ticketId: soonest.id, untilMs: clock.now() + (first.skews.at(-1)?.offsetMs ?? 0) + 120 * MINUTE }] };
+    expect(snoozed).toEqual({ ok: true, value: snoozes });
+    await first.services.notifier.flushed();
+    first.services.stop();
+
+    // Restarted offline: no sync, no change, and still the same answers.
+    const second = await launch({ clock, cache: newCache(), dir, session: null });
+    expect(await second.services.handlers['deadlines:counts']({})).toEqual({ ok: true, value: counts });
+    expect(await second.services.handlers['notifier:snoozes']({})).toEqual({ ok: true, value: snoozes });
+    expect(await second.services.handlers['notifier:unsnooze']({ ticketIds: [soonest.id] })).toEqual({ ok: true, value: { snoozes: [] } });
+    second.services.stop();
+  });
 });
