@@ -13,5 +13,7 @@ describe('cancellation requests, judged on a labelled table', () => {
     const detection = detectCancellationRequest(text);
     expect(detection.asksToCancel).toBe(asksToCancel);
     expect(detection.matched === null).toBe(!asksToCancel);
+    // The flag quotes the ticket: the phrase is there, as written (lower-cased).
+    if (detection.matched !== null) expect(text.toLowerCase().replace(/\u2019/gu, "'").replace(/[ \t]+/gu, ' ')).toContain(detection.matched);
   });
 });
