@@ -31,7 +31,7 @@ function codePoint(found: string): string {
 }
 
 /** Why `value` breaks the rule for `lines` text, or null when it keeps it. */
-export function textRuleViolation(value: string, lines: TextLines): string | null {
+function textRuleViolation(value: string, lines: TextLines): string | null {
   const control = CONTROL.exec(value);
   if (control !== null) return `must not contain ${codePoint(control[0])} (a control character)`;
   const surrogate = LONE_SURROGATE.exec(value);
