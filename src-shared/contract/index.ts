@@ -1,5 +1,6 @@
 /** The contract between the support-center backend and the app: every payload, declared once. */
 export * from './primitives';
+export * from './text';
 export * from './entities';
 export * from './sync';
 export * from './mutations';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { engineerChecklistItemSchema, ticketStatusSchema } from './entities';
 import { idSchema, versionSchema } from './primitives';
+import { multiLineText, singleLineText } from './text';
 
 /**
  * Engineer actions, sent by the outbox. Each carries a client-generated idempotency key: the
@@ -9,7 +10,7 @@ import { idSchema, versionSchema } from './primitives';
 export const idempotencyKeySchema = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'expected 8-100 letters, digits, _ or -');
 
 const base = { idempotencyKey: idempotencyKeySchema, ticketId: idSchema };
-const body = z.string().trim().min(1, 'must not be empty').max(20_000);
+const body = multiLineText(20_000);
 
 export const mutationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('claim'), ...base }),
@@ -17,7 +18,7 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reply'), ...base, body }),
   z.object({ kind: z.literal('note'), ...base, body }),
   z.object({ kind: z.literal('checklist-answer'), ...base, item: engineerChecklistItemSchema, value: z.boolean().nullable() }),
-  z.object({ kind: z.literal('category'), ...base, categoryId: z.string().min(1).max(64).nullable() }),
+  z.object({ kind: z.literal('category'), ...base, categoryId: singleLineText(64).nullable() }),
   z.object({ kind: z.literal('status'), ...base, status: ticketStatusSchema }),
   /** The customer asked for a login detail to be deleted before its 30 days are up. */
   z.object({ kind: z.literal('purge-login-detail'), ...base, loginDetailId: idSchema }),

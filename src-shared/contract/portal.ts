@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ticketSources } from '../policy/eligibility/checklist-items';
 import { emailSchema, idSchema, instantSchema } from './primitives';
+import { multiLineText, singleLineText } from './text';
 
 /**
  * The customer-facing side of the support center (the portal and the vendor's admin tools), which
@@ -10,24 +11,25 @@ import { emailSchema, idSchema, instantSchema } from './primitives';
 /** `POST /v1/portal/tickets`: a customer files a ticket, with the urgent option. */
 export const fileTicketSchema = z.object({
   accountId: idSchema,
-  requesterName: z.string().trim().min(1).max(200),
+  requesterName: singleLineText(200),
   requesterEmail: emailSchema,
-  subject: z.string().trim().min(1).max(300),
-  body: z.string().trim().min(1).max(20_000),
+  subject: singleLineText(300),
+  body: multiLineText(20_000),
   urgent: z.boolean().optional(),
   source: z.enum(ticketSources).default('portal'),
   productId: idSchema.nullable().optional(),
-  productVersion: z.string().trim().min(1).max(50).nullable().optional(),
+  productVersion: singleLineText(50).nullable().optional(),
 });
 export type FileTicket = z.infer<typeof fileTicketSchema>;
 
 /** `POST /v1/portal/tickets/:id/messages`: the customer writes again. */
-export const customerMessageSchema = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const customerMessageSchema = z.object({ body: multiLineText(20_000) });
 
 /** `POST /v1/portal/tickets/:id/login-details`: stored encrypted, kept at most 30 days. */
 export const submitLoginDetailSchema = z.object({
-  label: z.string().trim().min(1).max(200),
-  secret: z.string().min(1).max(4_000),
+  label: singleLineText(200),
+  /** Kept exactly as sent: spaces at either end may be part of a password. */
+  secret: multiLineText(4_000, { verbatim: true }),
 });
 
 /** `POST /v1/login-details/:id/reveal` answers with the plaintext, once, and audits it. */

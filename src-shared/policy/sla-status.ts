@@ -1,6 +1,6 @@
 import { businessTimeBetween } from './calendar/business-time';
 import { compilePolicy } from './compile-policy';
-import { parseInstant } from './instant';
+import { formatInstant, parseInstant } from './instant';
 import type { SupportPolicy } from './policy-schema';
 
 export type SlaStatus =
@@ -38,21 +38,24 @@ export function slaStatus(policy: SupportPolicy, input: SlaInput): SlaStatus {
   const compiled = compilePolicy(policy);
   const dueMs = parseInstant(input.dueAt, 'dueAt');
   const nowMs = parseInstant(input.now, 'now');
+  // Instants go out as the engine writes them everywhere (UTC, milliseconds), whatever the caller's offset.
+  const dueAt = formatInstant(dueMs);
   const reply = input.firstStaffReplyAt;
   if (reply !== undefined && reply !== null) {
     const replyMs = parseInstant(reply, 'firstStaffReplyAt');
+    const repliedAt = formatInstant(replyMs);
     return replyMs <= dueMs
-      ? { state: 'met', dueAt: input.dueAt, repliedAt: reply, marginMs: dueMs - replyMs }
-      : { state: 'breached', dueAt: input.dueAt, repliedAt: reply, lateMs: replyMs - dueMs };
+      ? { state: 'met', dueAt, repliedAt, marginMs: dueMs - replyMs }
+      : { state: 'breached', dueAt, repliedAt, lateMs: replyMs - dueMs };
   }
-  if (nowMs > dueMs) return { state: 'breached', dueAt: input.dueAt, repliedAt: null, lateMs: nowMs - dueMs };
+  if (nowMs > dueMs) return { state: 'breached', dueAt, repliedAt: null, lateMs: nowMs - dueMs };
   const remainingMs = dueMs - nowMs;
   const crossed = compiled.policy.approachThresholdsMinutes
     .filter((minutes) => remainingMs < minutes * 60_000)
     .sort((a, b) => b - a);
   return {
     state: 'running',
-    dueAt: input.dueAt,
+    dueAt,
     remainingMs,
     remainingBusinessMs: businessTimeBetween(compiled.calendar, nowMs, dueMs),
     crossedThresholdsMinutes: crossed,

@@ -1,4 +1,5 @@
 import { benchCacheSync } from './cache-sync.bench';
+import { benchCancellationDetection } from './cancellation-detection.bench';
 import { benchDueInstants } from './due-instants.bench';
 import { benchLoad } from './load.bench';
 import { benchSyncServe } from './sync-serve.bench';
@@ -10,6 +11,7 @@ import { benchWorkspaceUi } from './workspace-ui.bench';
  */
 const benches: Array<[string, () => string[] | Promise<string[]>]> = [
   ['policy engine', benchDueInstants],
+  ['policy engine: cancellation requests in ticket texts', benchCancellationDetection],
   ['backend: serving the first sync', benchSyncServe],
   ['renderer cache: first sync in Chromium', benchCacheSync],
   ['backend: two instances under 200 desktops and 50 mutations/s (PostgreSQL)', benchLoad],

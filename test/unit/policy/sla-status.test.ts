@@ -61,6 +61,16 @@ describe('SLA state', () => {
     expect(slaStatus(custom, { dueAt, now })).toMatchObject({ crossedThresholdsMinutes: [60, 15] });
   });
 
+  it.each([
+    ['met', '2026-11-24T10:30:00-05:00', '2026-11-30T00:00:00Z', { state: 'met', repliedAt: '2026-11-24T15:30:00.000Z' }],
+    ['breached by a reply', '2026-11-24T19:30:00+02:00', '2026-11-30T00:00:00Z', { state: 'breached', repliedAt: '2026-11-24T17:30:00.000Z' }],
+    ['breached without a reply', null, '2026-11-25T02:00:00+09:00', { state: 'breached', repliedAt: null }],
+    ['running', null, '2026-11-24T09:00-0500', { state: 'running' }],
+  ])('answers UTC instants with milliseconds, whatever offsets the input was written with (%s)', (_state, reply, now, expected) => {
+    const status = slaStatus(policy, { dueAt: '2026-11-24T11:00:00-05:00', firstStaffReplyAt: reply, now });
+    expect(status).toMatchObject({ ...expected, dueAt });
+  });
+
   it('names the field of a bad instant', () => {
     expect(() => slaStatus(policy, { dueAt, now: 'yesterday' })).toThrow(/^now: /);
     expect(() => slaStatus(policy, { dueAt: '2026-11-24', now: dueAt })).toThrow(/^dueAt: /);

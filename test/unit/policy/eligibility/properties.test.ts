@@ -121,6 +121,7 @@ describe('text properties', () => {
         expect(suggestScopeCategories(defaultScopeCategories, text, limit)).toEqual(suggestions);
         const detection = detectCancellationRequest(text);
         expect(detection.asksToCancel).toBe(detection.matched !== null);
+        if (detection.matched !== null) expect(text).toContain(detection.matched);
       }),
     );
     fc.assert(fc.property(fc.string(), (text) => void detectCancellationRequest(text)));
