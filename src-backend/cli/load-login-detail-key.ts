@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '../http/logger';
+import type { Logger } from '@shared/json-log';
 import { LOGIN_DETAIL_KEY_BYTES, parseLoginDetailKey } from '../security/login-detail-cipher';
 
 export const KEY_FILE_NAME = 'login-details.key';

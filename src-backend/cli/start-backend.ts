@@ -7,7 +7,7 @@ import { openDatabase } from '../db/open-database';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { startLiveDemo } from '../demo/live-demo';
 import { createHttpServer } from '../http/create-http-server';
-import type { Logger } from '../http/logger';
+import type { Logger } from '@shared/json-log';
 import { closeHttpServer } from '../http/server-lifecycle';
 import type { SupportCenter } from '../support-center';
 import { issueDemoTokens, workspaceIsEmpty, type DemoTokens } from './issue-demo-tokens';

@@ -1,7 +1,5 @@
 import pg from 'pg';
-
-const RETRY_MIN_MS = 250;
-const RETRY_MAX_MS = 10_000;
+import { Backoff } from '@shared/backoff';
 
 /**
  * LISTEN on a connection of its own (a pooled one would be handed to other work). When the
@@ -11,7 +9,8 @@ const RETRY_MAX_MS = 10_000;
 export async function listenPostgres(url: string, channel: string, onNotify: () => void, onError: (error: Error) => void): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
-  let retryMs = RETRY_MIN_MS;
+  // No jitter: a handful of backend instances reconnecting at once is no herd for the database.
+  const backoff = new Backoff({ baseMs: 250, maxMs: 10_000, jitter: false });
   let timer: NodeJS.Timeout | null = null;
   const identifier = pg.escapeIdentifier(channel);
 
@@ -32,7 +31,7 @@ export async function listenPostgres(url: string, channel: string, onNotify: () 
       return;
     }
     client = next;
-    retryMs = RETRY_MIN_MS;
+    backoff.reset();
   };
 
   const reconnectLater = (dead: pg.Client): void => {
@@ -49,11 +48,10 @@ export async function listenPostgres(url: string, channel: string, onNotify: () 
         () => onNotify(),
         (error: unknown) => {
           onError(error as Error);
-          retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
           if (!stopped) schedule();
         },
       );
-    }, retryMs);
+    }, backoff.next());
     timer.unref();
   };
 

@@ -1,4 +1,5 @@
 import type { FileTicket } from '@shared/contract';
+import type { Logger } from '@shared/json-log';
 import type { SupportCenter } from '../support-center';
 import { DEFAULT_DEMO_SEED } from './build-demo-data';
 import { discoverDemoWorkspace } from './discover-demo-workspace';
@@ -13,10 +14,8 @@ import { customerOpening } from './ticket-texts';
 
 export { listDemoAccounts, type DemoAccount } from './list-demo-accounts';
 
-export interface LiveDemoLogger {
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-}
+/** The demo reports what its customers did, and what failed. */
+export type LiveDemoLogger = Pick<Logger, 'info' | 'warn'>;
 
 export interface LiveDemoOptions {
   /** Mean pause between two customer actions (each pause is 0.5 to 1.5 times this); default 20 s. */

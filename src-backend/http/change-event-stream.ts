@@ -2,11 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChangesEvent } from '@shared/contract';
 import type { SupportCenter } from '../support-center';
 import type { ChangeFeed } from './change-feed';
-import type { Logger } from './logger';
+import type { Logger } from '@shared/json-log';
 import { stampResponse } from './send-response';
 import type { ServerLifecycle } from './server-lifecycle';
 
-export { COALESCE_MS } from './change-feed';
 /** Reconnection delay the client's event-stream reader should use after a drop. */
 export const RECONNECT_MS = 2_000;
 /** Proxies and NATs drop connections that are silent for too long. */

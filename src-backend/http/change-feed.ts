@@ -1,6 +1,6 @@
 import type { SupportCenter } from '../support-center';
 import { coalesce } from './coalesce';
-import type { Logger } from './logger';
+import type { Logger } from '@shared/json-log';
 import { pacedBroadcast } from './paced-broadcast';
 
 /** A burst of writes (a batch of mutations, a termination) becomes one event. */

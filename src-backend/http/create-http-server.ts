@@ -3,7 +3,8 @@ import type { SyncQuery } from '@shared/contract';
 import type { Caller, SupportCenter } from '../support-center';
 import { answerClientError } from './answer-client-error';
 import { handleRequest } from './handle-request';
-import { stderrLogger, type Logger } from './logger';
+import type { Logger } from '@shared/json-log';
+import { stderrLogger } from './logger';
 import type { Route } from './route';
 import { adminRoutes } from './routes/admin';
 import { eventRoutes } from './routes/events';
@@ -18,8 +19,6 @@ import { ChangeFeed } from './change-feed';
 import { batchedReads } from './batched-reads';
 import { limitConcurrency } from './limit-concurrency';
 import { isChangeLogCursor } from '../sync/sync-cursor';
-
-export { closeHttpServer } from './server-lifecycle';
 
 export interface HttpServerOptions {
   /** Web origins whose pages may call the API (CORS). Requests without `Origin` are unaffected. */

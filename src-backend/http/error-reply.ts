@@ -1,6 +1,6 @@
 import type { ApiError } from '@shared/contract';
 import { RequestError } from '../support-center';
-import type { Logger } from './logger';
+import type { Logger } from '@shared/json-log';
 
 export interface ErrorReply {
   status: number;

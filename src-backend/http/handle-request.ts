@@ -5,7 +5,7 @@ import { RequestError } from '../support-center';
 import { authenticateRequest } from './authenticate-request';
 import { applyCors, preflightHeaders } from './cors';
 import { apiError, errorReply } from './error-reply';
-import type { Logger } from './logger';
+import type { Logger } from '@shared/json-log';
 import { readJsonBody } from './read-json-body';
 import { refuseRepeatedHeaders } from './refuse-repeated-headers';
 import { logRequest, type RequestLog } from './request-log';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from './logger';
+import type { Logger } from '@shared/json-log';
 
 export interface RequestLog {
   /** The matched route's pattern (`/v1/portal/tickets/:id/messages`): ids stay out of the logs. */

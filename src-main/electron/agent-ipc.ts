@@ -1,9 +1,10 @@
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ELECTRON_CHANNELS } from '@shared/ipc/agent-api';
-import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentHandlers } from '@shared/ipc/agent-channels';
+import { agentChannels, agentEvents, type AgentEvent, type AgentEventPayload } from '@shared/ipc/agent-channels';
 import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { forwardingHandlers } from '@shared/ipc/channel-proxy';
 import { fail, type Result } from '@shared/ipc/result';
-import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
+import { answerRequest, RpcEndpoint, type ChannelMap, type Handlers } from '@shared/ipc/rpc-endpoint';
 
 /** A renderer that reloads or hangs must not stall the sync engine forever. */
 const CACHE_CALL_TIMEOUT_MS = 30_000;
@@ -41,25 +42,17 @@ export interface AgentIpc {
 }
 
 /**
- * Wires the agent channels (renderer -> main, one ipcMain handler each, sender checked and payload
- * validated here) and returns the cache channels (main -> renderer) as handlers the sync engine can
- * call. Channels not declared in src-shared/ipc get no handler at all.
+ * Wires the agent channels (renderer -> main, one ipcMain handler each, sender checked here and the
+ * request answered by the same `answerRequest` as web mode's socket) and returns the cache channels
+ * (main -> renderer) as handlers the sync engine can call. Channels not declared in `channels`
+ * (the product's agentChannels; tests extend them) get no handler at all.
  */
-export function connectAgentIpc(ipcMain: AgentIpcMain, window: AgentIpcWindow, handlers: AgentHandlers): AgentIpc {
-  const names = Object.keys(agentChannels) as AgentChannel[];
+export function connectAgentIpc<M extends ChannelMap = typeof agentChannels>(ipcMain: AgentIpcMain, window: AgentIpcWindow, handlers: NoInfer<Partial<Handlers<M>>>, channels: M = agentChannels as ChannelMap as M): AgentIpc {
+  const names = Object.keys(channels);
   for (const name of names) {
-    ipcMain.handle(ELECTRON_CHANNELS.request(name), async (event, payload: unknown) => {
+    ipcMain.handle(ELECTRON_CHANNELS.request(name), (event, payload: unknown) => {
       if (!fromWindow(window, event)) return fail('forbidden', `${name}: this frame may not use the agent API`);
-      const parsed = agentChannels[name].request.safeParse(payload);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return fail('bad-request', `${name}: ${issue?.path.map(String).join('.') || '(payload)'}: ${issue?.message ?? 'invalid'}`);
-      }
-      try {
-        return await (handlers[name] as (request: unknown) => Promise<unknown>)(parsed.data);
-      } catch (error) {
-        return fail('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      return answerRequest({ channels, handlers }, name, payload);
     });
   }
   const endpoint = new RpcEndpoint((envelope) => window.webContents.send(ELECTRON_CHANNELS.cacheEnvelope, envelope), { channels: {}, handlers: {} }, cacheChannels);
@@ -68,12 +61,7 @@ export function connectAgentIpc(ipcMain: AgentIpcMain, window: AgentIpcWindow, h
   };
   ipcMain.on(ELECTRON_CHANNELS.cacheEnvelope, onEnvelope);
   window.webContents.on('render-process-gone', () => endpoint.abandonAll('the window closed or crashed'));
-  const cache = {
-    'cache:read-cursor': (r) => withTimeout(endpoint.call('cache:read-cursor', r)),
-    'cache:apply-page': (r) => withTimeout(endpoint.call('cache:apply-page', r)),
-    'outbox:pending': (r) => withTimeout(endpoint.call('outbox:pending', r)),
-    'outbox:settle': (r) => withTimeout(endpoint.call('outbox:settle', r)),
-  } satisfies CacheHandlers;
+  const cache = forwardingHandlers(cacheChannels, (channel, request) => withTimeout(endpoint.call(channel, request as never)));
   return {
     cache,
     emit(event, payload) {

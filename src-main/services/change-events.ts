@@ -1,13 +1,12 @@
+import { Backoff } from '@shared/backoff';
 import { changesEventSchema } from '@shared/contract';
-import { backoffDelay } from './backoff';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { realScheduler, type Scheduler } from './scheduler';
 
 export interface ChangeEventsOptions {
   baseUrl: string;
   token: string;
   onChanges: (cursor: string) => void;
-  /** Connection state, so the engine can treat a lost stream as a hint to sync (and poll). */
-  onConnection?: (connected: boolean) => void;
   scheduler?: Scheduler;
   fetch?: typeof fetch;
 }
@@ -22,7 +21,7 @@ export function listenForChanges(options: ChangeEventsOptions): { close(): void 
   const doFetch = options.fetch ?? globalThis.fetch;
   let closed = false;
   let controller = new AbortController();
-  let attempt = 0;
+  const backoff = new Backoff({ baseMs: 1_000, maxMs: 30_000 });
   let timer: unknown = null;
 
   const connect = async (): Promise<void> => {
@@ -34,14 +33,12 @@ export function listenForChanges(options: ChangeEventsOptions): { close(): void 
       });
       if (response.status === 401 || response.status === 403) return;
       if (!response.ok || response.body === null) throw new Error(`events answered ${response.status}`);
-      attempt = 0;
-      options.onConnection?.(true);
+      backoff.reset();
       await readEvents(response.body, options.onChanges);
     } catch {
       // A cut connection, a dead backend: reconnect below.
     }
-    options.onConnection?.(false);
-    if (!closed) timer = scheduler.setTimeout(() => void connect(), backoffDelay(attempt++, { baseMs: 1_000, maxMs: 30_000 }));
+    if (!closed) timer = scheduler.setTimeout(() => void connect(), backoff.next());
   };
   void connect();
   return {
@@ -53,30 +50,61 @@ export function listenForChanges(options: ChangeEventsOptions): { close(): void 
   };
 }
 
-/** Parses an event stream (`event:` / `data:` lines, blank line ends an event). */
+/** A `changes` event carries one cursor: a stream that buffers more than this without an event is broken. */
+const MAX_EVENT_CHARS = 1_000_000;
+
+/**
+ * Reads the event stream until it ends. Any line ending the standard allows (LF, CRLF, CR), split
+ * anywhere between chunks, is parsed by eventsource-parser; a malformed `changes` event is
+ * ignored (the periodic sync still runs), and a stream that buffers past the limit throws, so the
+ * caller reconnects.
+ */
 async function readEvents(body: ReadableStream<Uint8Array>, onChanges: (cursor: string) => void): Promise<void> {
+  let overflow: Error | null = null;
+  const parser = createParser({
+    onEvent: (event) => onEvent(event, onChanges),
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') overflow = error;
+    },
+    maxBufferSize: MAX_EVENT_CHARS,
+  });
   const decoder = new TextDecoder();
-  let buffer = '';
+  const endLineAtCr = crEndsItsLine();
   const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const lines = block.split('\n');
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-      if (event !== 'changes') continue;
-      try {
-        const parsed = changesEventSchema.safeParse(JSON.parse(data));
-        if (parsed.success) onChanges(parsed.data.cursor);
-      } catch {
-        // A malformed event is ignored; the periodic sync still runs.
-      }
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      parser.feed(endLineAtCr(decoder.decode(value, { stream: true })));
+      if (overflow !== null) throw overflow;
     }
-    if (buffer.length > 1_000_000) buffer = '';
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * A CR ends its line, whether or not an LF follows (the standard's rule). The parser, not knowing
+ * whether an LF will open the next chunk, holds back a chunk's trailing CR until more text comes:
+ * from a server that ends lines with CR alone, each event would wait for the next one. So a
+ * trailing CR is fed as CRLF, and an LF that opens the next chunk, the rest of that CRLF, is dropped.
+ */
+function crEndsItsLine(): (text: string) => string {
+  let lfPending = false;
+  return (text) => {
+    if (text === '') return text;
+    const rest = lfPending && text.startsWith('\n') ? text.slice(1) : text;
+    lfPending = rest.endsWith('\r');
+    return lfPending ? `${rest}\n` : rest;
+  };
+}
+
+function onEvent(event: EventSourceMessage, onChanges: (cursor: string) => void): void {
+  if (event.event !== 'changes') return;
+  try {
+    const parsed = changesEventSchema.safeParse(JSON.parse(event.data));
+    if (parsed.success) onChanges(parsed.data.cursor);
+  } catch {
+    // Not JSON: ignored like any other malformed event.
   }
 }

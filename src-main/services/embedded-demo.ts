@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Logger } from '@shared/json-log';
 // The embedded demo workspace is the reference backend itself, run in-process: the one place in
 // src-main allowed to import src-backend (see eslint.config.js).
 import { issueDemoTokens, workspaceIsEmpty } from '../../src-backend/cli/issue-demo-tokens';
@@ -12,7 +13,6 @@ import { openDatabase } from '../../src-backend/db/open-database';
 import { startLiveDemo } from '../../src-backend/demo/live-demo';
 import { seedDemoData } from '../../src-backend/demo/seed-demo-data';
 import { createHttpServer } from '../../src-backend/http/create-http-server';
-import type { Logger } from '../../src-backend/http/logger';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
 import type { SupportCenter } from '../../src-backend/support-center';
 

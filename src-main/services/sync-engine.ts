@@ -1,9 +1,9 @@
+import { Backoff, type BackoffOptions } from '@shared/backoff';
 import type { SyncPage } from '@shared/contract';
 import type { CacheHandlers } from '@shared/ipc/cache-channels';
 import type { IpcError, Result } from '@shared/ipc/result';
 import type { SyncStatus } from '@shared/ipc/sync-status';
 import type { BackendClient } from './backend-client';
-import { backoffDelay, type BackoffOptions } from './backoff';
 import { realScheduler, type Scheduler } from './scheduler';
 
 export interface SyncEngineOptions {
@@ -45,7 +45,7 @@ export class SyncEngine {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private running: Promise<void> | null = null;
   private again = false;
-  private attempt = 0;
+  private readonly backoff: Backoff;
   private retryTimer: unknown = null;
   private pollTimer: unknown = null;
   private stopped = true;
@@ -53,6 +53,7 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.scheduler = options.scheduler ?? realScheduler;
+    this.backoff = new Backoff(options.backoff ?? { baseMs: 1_000, maxMs: 60_000 });
   }
 
   get status(): SyncStatus {
@@ -95,7 +96,7 @@ export class SyncEngine {
       this.again = false;
       const outcome = await this.runOnce();
       if (!outcome.ok) return this.failed(outcome.error);
-      this.attempt = 0;
+      this.backoff.reset();
       this.publish({ kind: 'idle', lastSyncedAt: new Date(this.scheduler.now()).toISOString() });
     } while (this.again && !this.stopped);
   }
@@ -182,7 +183,7 @@ export class SyncEngine {
       this.publish({ kind: 'unauthorized', message: `${error.message}. Sign in again to resume syncing.` });
       return;
     }
-    const delay = backoffDelay(this.attempt++, this.options.backoff ?? { baseMs: 1_000, maxMs: 60_000 });
+    const delay = this.backoff.next();
     const retryAt = new Date(this.scheduler.now() + delay).toISOString();
     if (error.code === 'offline') {
       const since = this.current.kind === 'offline' ? this.current.since : new Date(this.scheduler.now()).toISOString();

@@ -1,5 +1,7 @@
-import { stderrLog } from './stderr-log';
+import { jsonLineLogger } from '@shared/json-log';
 import { parseWebArgs, WEB_USAGE, WebUsageError } from './parse-web-args';
+
+const stderrLog = jsonLineLogger((line) => process.stderr.write(line));
 
 /**
  * `npm run web`: the main-process services in a Node host, the renderer served to a browser on

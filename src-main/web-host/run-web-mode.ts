@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Logger } from '@shared/json-log';
 import { startEmbeddedDemo, type EmbeddedDemo } from '../services/embedded-demo';
 import { ensureOwnerOnlyDir } from '../services/owner-only-files';
 import { ensureRendererBuild } from './ensure-renderer-build';
@@ -6,12 +7,6 @@ import { FileSessionStore } from './file-session-store';
 import { WebUsageError, type WebArgs } from './parse-web-args';
 import { startWebHost, type WebHost } from './web-host';
 import { createWebServices } from './web-services';
-
-export interface WebModeLogger {
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
 
 /** What the CLI prints, as one JSON line. */
 export interface WebModeInfo {
@@ -27,7 +22,7 @@ export interface RunningWebMode {
 }
 
 /** Decides the session (given, saved, or the embedded demo), then serves the renderer and the socket. */
-export async function runWebMode(args: WebArgs, logger: WebModeLogger): Promise<RunningWebMode> {
+export async function runWebMode(args: WebArgs, logger: Logger): Promise<RunningWebMode> {
   // Tightened if an older version left it open: it holds the token and names customers.
   await ensureOwnerOnlyDir(args.dataDir);
   const sessions = new FileSessionStore(args.dataDir);
@@ -49,7 +44,7 @@ export async function runWebMode(args: WebArgs, logger: WebModeLogger): Promise<
   };
 }
 
-async function chooseSession(args: WebArgs, sessions: FileSessionStore, logger: WebModeLogger): Promise<{ session: { backendUrl: string; token: string }; demo: EmbeddedDemo | null }> {
+async function chooseSession(args: WebArgs, sessions: FileSessionStore, logger: Logger): Promise<{ session: { backendUrl: string; token: string }; demo: EmbeddedDemo | null }> {
   const stored = await sessions.loadStored();
   if (args.backendUrl !== null) {
     const token = args.token ?? (stored?.backendUrl === args.backendUrl ? stored.token : null);

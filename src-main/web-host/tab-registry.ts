@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { AgentHandlers } from '@shared/ipc/agent-channels';
-import type { CacheHandlers } from '@shared/ipc/cache-channels';
+import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { forwardingHandlers } from '@shared/ipc/channel-proxy';
 import { fail, type Result } from '@shared/ipc/result';
 import { WEB_CLOSE } from '@shared/ipc/web-socket-protocol';
 import { TabConnection } from './tab-connection';
@@ -45,12 +46,7 @@ export class TabRegistry {
   }
 
   /** The cache channels as the sync engine calls them: to the cache tab, or an error value. */
-  readonly cache: CacheHandlers = {
-    'cache:read-cursor': (request) => this.viaCacheTab((tab) => tab.endpoint.call('cache:read-cursor', request)),
-    'cache:apply-page': (request) => this.viaCacheTab((tab) => tab.endpoint.call('cache:apply-page', request)),
-    'outbox:pending': (request) => this.viaCacheTab((tab) => tab.endpoint.call('outbox:pending', request)),
-    'outbox:settle': (request) => this.viaCacheTab((tab) => tab.endpoint.call('outbox:settle', request)),
-  };
+  readonly cache: CacheHandlers = forwardingHandlers(cacheChannels, (channel, request) => this.viaCacheTab((tab) => tab.endpoint.call(channel, request as never)));
 
   emit(event: string, payload: unknown): void {
     for (const tab of this.tabs) tab.emit(event, payload);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { AgentEvent, AgentEventPayload } from '@shared/ipc/agent-channels';
+import type { Logger } from '@shared/json-log';
 import { AgentServices, type SessionStore } from '../services/agent-services';
 import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-state-file';
 import { fileSettingsStore } from '../services/settings-store-file';
-import type { WebModeLogger } from './run-web-mode';
 import type { ServiceIo } from './web-host';
 
 /**
@@ -11,7 +11,7 @@ import type { ServiceIo } from './web-host';
  * in the data folder (settings.json, notifier-state.json, the session), and every agent event
  * forwarded to the tabs.
  */
-export function createWebServices(config: { dataDir: string; sessions: SessionStore; demo: boolean; logger: WebModeLogger }, io: ServiceIo): AgentServices {
+export function createWebServices(config: { dataDir: string; sessions: SessionStore; demo: boolean; logger: Logger }, io: ServiceIo): AgentServices {
   // Typed per event, so each event of agentEvents the services raise reaches the tabs as declared.
   const emit = <E extends AgentEvent>(event: E, payload: AgentEventPayload<E>): void => io.emit(event, payload);
   const warn = (message: string): void => config.logger.warn(message);

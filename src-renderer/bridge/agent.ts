@@ -7,7 +7,6 @@ const SECRET_STORAGE_KEY = 'support-agent.web-secret';
 
 let chosen: { api: AgentApi | null } | null = null;
 let notice: string | null = null;
-const noticeListeners = new Set<(notice: string | null) => void>();
 
 /**
  * The main process as the UI reaches it: the Electron preload's `window.agent`, else web mode's
@@ -17,16 +16,6 @@ const noticeListeners = new Set<(notice: string | null) => void>();
 export function agentApi(): AgentApi | null {
   chosen ??= { api: chooseAgentApi() };
   return chosen.api;
-}
-
-/** What the engineer should know about the link to the main process; null when all is well. */
-export function bridgeNotice(): string | null {
-  return notice;
-}
-
-export function onBridgeNotice(listener: (notice: string | null) => void): () => void {
-  noticeListeners.add(listener);
-  return () => noticeListeners.delete(listener);
 }
 
 function chooseAgentApi(): AgentApi | null {
@@ -84,7 +73,6 @@ function setNotice(next: string | null): void {
   if (next === notice) return;
   notice = next;
   showNoticeBanner(next);
-  for (const listener of noticeListeners) listener(next);
 }
 
 /**

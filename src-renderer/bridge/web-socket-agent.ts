@@ -1,8 +1,9 @@
-import type { AgentApi } from '@shared/ipc/agent-api';
-import { agentChannels, agentEvents, type AgentChannel, type AgentEvent, type AgentEventPayload, type AgentRequest, type AgentResponse } from '@shared/ipc/agent-channels';
+import { Backoff } from '@shared/backoff';
+import { agentDeclaration, type AgentApi, type AgentApiOf } from '@shared/ipc/agent-api';
 import { cacheChannels, type CacheHandlers } from '@shared/ipc/cache-channels';
+import { channelProxy, type ProxyDeclaration, type ProxyTransport } from '@shared/ipc/channel-proxy';
 import { fail } from '@shared/ipc/result';
-import { RpcEndpoint } from '@shared/ipc/rpc-endpoint';
+import { RpcEndpoint, type ChannelMap } from '@shared/ipc/rpc-endpoint';
 import { SECRET_PROTOCOL_PREFIX, WEB_CLOSE, WEB_PROTOCOL, WEB_SOCKET_PATH, webErrorEnvelopeSchema } from '@shared/ipc/web-socket-protocol';
 
 /** How the tab's link to the host stands, for the notice the engineer sees. */
@@ -13,82 +14,74 @@ export type BridgeState =
   | { kind: 'superseded'; reason: string }
   | { kind: 'closed' };
 
-export interface WebSocketAgent extends AgentApi {
+/** What the web-mode bridge offers besides the agent API: the state of its link to the host. */
+export interface BridgeControls {
   onBridgeState(listener: (state: BridgeState) => void): () => void;
   readonly bridgeState: BridgeState;
   /** Closes the socket for good (no reconnect). */
   close(): void;
 }
 
+export interface WebSocketAgent extends AgentApi, BridgeControls {}
+
 /** A request made while the socket is down waits this long for it to come back before failing. */
 const OPEN_WAIT_MS = 10_000;
-const BACKOFF_BASE_MS = 250;
-const BACKOFF_MAX_MS = 10_000;
 /** WebSocket.OPEN, spelled out so an injected WebSocket class (tests) needs no statics. */
 const SOCKET_OPEN = 1;
 
 /**
- * The AgentApi of web mode: the same named methods as the Electron preload, carried as RpcEndpoint
- * envelopes over a WebSocket to the Node host (src-main/web-host). Responses and events are
- * validated here against the shared schemas, and cache requests from the host against
- * `cacheChannels`. When the socket drops (the host restarted, the laptop slept) it reconnects with
- * backoff and offers the cache again; a newer tab taking over is final.
+ * The AgentApi of web mode: the same named methods as the Electron preload, derived from the same
+ * declaration, carried as RpcEndpoint envelopes over a WebSocket to the Node host
+ * (src-main/web-host). Responses and events are validated here against the shared schemas, and
+ * cache requests from the host against `cacheChannels`. When the socket drops (the host restarted,
+ * the laptop slept) it reconnects with backoff and offers the cache again; a newer tab taking over
+ * is final. The declaration defaults to the product's; tests pass an extended one.
  */
-export function createWebSocketAgent(options: { origin: string; secret: string; WebSocket?: typeof WebSocket }): WebSocketAgent {
-  return new WebSocketBridge(options.origin, options.secret, options.WebSocket ?? WebSocket).api;
+export function createWebSocketAgent<D extends ProxyDeclaration = typeof agentDeclaration>(options: {
+  origin: string;
+  secret: string;
+  WebSocket?: typeof WebSocket;
+  declaration?: D;
+}): AgentApiOf<D> & BridgeControls {
+  const declaration = options.declaration ?? (agentDeclaration as ProxyDeclaration as D);
+  return new WebSocketBridge(options.origin, options.secret, options.WebSocket ?? WebSocket, declaration).api;
 }
 
-type Endpoint = RpcEndpoint<typeof cacheChannels, typeof agentChannels>;
+type Endpoint = RpcEndpoint<typeof cacheChannels, ChannelMap>;
 
-class WebSocketBridge {
+class WebSocketBridge<D extends ProxyDeclaration> {
   private socket: WebSocket | null = null;
   private endpoint: Endpoint | null = null;
   private state: BridgeState = { kind: 'connecting' };
-  private attempt = 0;
+  private readonly backoff = new Backoff({ baseMs: 250, maxMs: 10_000 });
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closedForGood = false;
   /** Filled by serveCache; the endpoints look handlers up when a request arrives. */
   private readonly cacheHandlers: Partial<CacheHandlers> = {};
   private servingCache = false;
   private readonly stateListeners = new Set<(state: BridgeState) => void>();
-  private readonly eventListeners = new Map<AgentEvent, Set<(payload: never) => void>>();
+  private readonly eventListeners = new Map<string, Set<(payload: unknown) => void>>();
   private openWaiters: (() => void)[] = [];
-  readonly api: WebSocketAgent;
+  readonly api: AgentApiOf<D> & BridgeControls;
 
   constructor(
     private readonly origin: string,
     private readonly secret: string,
     private readonly SocketClass: typeof WebSocket,
+    private readonly declaration: D,
   ) {
     this.api = this.createApi();
     this.connect();
   }
 
-  private createApi(): WebSocketAgent {
+  private createApi(): AgentApiOf<D> & BridgeControls {
     const currentState = (): BridgeState => this.state;
     return {
+      ...channelProxy(this.declaration, this.transport()),
       platform: 'web',
       versions: { electron: '', chrome: /Chrome\/([\d.]+)/.exec(globalThis.navigator?.userAgent ?? '')?.[1] ?? '', node: '' },
-      syncNow: () => this.request('sync:now', {}),
-      syncStatus: () => this.request('sync:status', {}),
-      kickOutbox: () => this.request('outbox:kick', {}),
-      signIn: (session) => this.request('session:sign-in', session),
-      revealLoginDetail: (id) => this.request('login-details:reveal', { id }),
-      describeSession: () => this.request('session:describe', {}),
-      getSettings: () => this.request('settings:get', {}),
-      setSettings: (settings) => this.request('settings:set', settings),
-      snooze: (request) => this.request('notifier:snooze', request),
-      unsnooze: (ticketIds) => this.request('notifier:unsnooze', { ticketIds }),
-      snoozes: () => this.request('notifier:snoozes', {}),
-      deadlineCounts: () => this.request('deadlines:counts', {}),
-      onOpenTicket: (listener) => this.listen('notifier:open-ticket', listener),
-      onNotification: (listener) => this.listen('notifier:show', listener),
-      onDeadlineCounts: (listener) => this.listen('deadlines:counts', listener),
-      onSnoozes: (listener) => this.listen('notifier:snoozes-changed', listener),
-      onSyncStatus: (listener) => this.listen('sync:status-changed', listener),
-      onClockSkew: (listener) => this.listen('clock:skew-changed', listener),
-      serveCache: (handlers) => this.serveCache(handlers),
-      onBridgeState: (listener) => {
+      serveCache: (handlers: CacheHandlers) => this.serveCache(handlers),
+      onBridgeState: (listener: (state: BridgeState) => void) => {
         this.stateListeners.add(listener);
         return () => this.stateListeners.delete(listener);
       },
@@ -104,18 +97,22 @@ class WebSocketBridge {
     };
   }
 
-  private async request<C extends AgentChannel>(channel: C, payload: AgentRequest<C>): Promise<AgentResponse<C>> {
-    const endpoint = await this.openEndpoint();
-    if (endpoint === null) return fail('transport', this.unreachableMessage()) as AgentResponse<C>;
-    // AgentRequest<C> is the schema's output type, which for these plain schemas equals its input.
-    return (await endpoint.call(channel, payload as never)) as AgentResponse<C>;
-  }
-
-  private listen<E extends AgentEvent>(event: E, listener: (payload: AgentEventPayload<E>) => void): () => void {
-    const set = this.eventListeners.get(event) ?? new Set();
-    set.add(listener as (payload: never) => void);
-    this.eventListeners.set(event, set);
-    return () => set.delete(listener as (payload: never) => void);
+  /** Requests wait for the socket to open; events reach the listeners of whichever socket is current. */
+  private transport(): ProxyTransport {
+    return {
+      request: async (channel, payload) => {
+        const endpoint = await this.openEndpoint();
+        if (endpoint === null) return fail('transport', this.unreachableMessage());
+        return endpoint.call(channel, payload);
+      },
+      listen: (event, listener) => {
+        const set = this.eventListeners.get(event) ?? new Set();
+        set.add(listener);
+        this.eventListeners.set(event, set);
+        return () => set.delete(listener);
+      },
+      refused: (error) => console.warn(`Refused an event from the Support Agent host: ${error.message}`),
+    };
   }
 
   private serveCache(handlers: CacheHandlers): void {
@@ -127,14 +124,15 @@ class WebSocketBridge {
   private connect(): void {
     if (this.closedForGood) return;
     const socket = new this.SocketClass(`${this.origin.replace(/^http/, 'ws')}${WEB_SOCKET_PATH}`, [WEB_PROTOCOL, `${SECRET_PROTOCOL_PREFIX}${this.secret}`]);
-    const endpoint: Endpoint = new RpcEndpoint((envelope) => sendOn(socket, envelope), { channels: cacheChannels, handlers: this.cacheHandlers }, agentChannels, agentEvents);
-    for (const event of Object.keys(agentEvents) as AgentEvent[]) {
-      endpoint.onEvent(event, (payload) => this.eventListeners.get(event)?.forEach((listener) => listener(payload as never)));
+    const { channels, events } = this.declaration;
+    const endpoint: Endpoint = new RpcEndpoint((envelope) => sendOn(socket, envelope), { channels: cacheChannels, handlers: this.cacheHandlers }, channels, events);
+    for (const event of Object.keys(events)) {
+      endpoint.onEvent(event, (payload) => this.eventListeners.get(event)?.forEach((listener) => listener(payload)));
     }
     this.socket = socket;
     this.endpoint = endpoint;
     socket.onopen = () => {
-      this.attempt = 0;
+      this.backoff.reset();
       if (this.servingCache) emitSafely(endpoint, 'web:serve-cache');
       this.setState({ kind: 'open' });
       for (const wake of this.openWaiters.splice(0)) wake();
@@ -177,7 +175,7 @@ class WebSocketBridge {
       for (const wake of this.openWaiters.splice(0)) wake();
       return;
     }
-    const retryInMs = Math.round(Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** this.attempt++) * (0.5 + Math.random() / 2));
+    const retryInMs = this.backoff.next();
     const reason = event.code === WEB_CLOSE.hostStopping ? 'the host is stopping' : event.reason || `connection closed (code ${event.code})`;
     this.setState({ kind: 'reconnecting', retryInMs, reason });
     this.retryTimer = setTimeout(() => this.connect(), retryInMs);

@@ -1,12 +1,4 @@
-import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { openAgentCache, type AgentCache } from './cache-database';
-
-/**
- * The one cache instance the UI reads. The app uses the shared instance; tests (and a future
- * per-user cache) hand their own to `AgentCacheProvider`.
- */
-
-const AgentCacheContext = createContext<AgentCache | null>(null);
 
 let shared: AgentCache | null = null;
 
@@ -16,10 +8,7 @@ export function sharedAgentCache(): AgentCache {
   return shared;
 }
 
-export function AgentCacheProvider({ db, children }: { db: AgentCache; children?: ReactNode }): ReactNode {
-  return createElement(AgentCacheContext.Provider, { value: db }, children);
-}
-
+/** The cache the UI reads: the app's one instance. */
 export function useAgentCache(): AgentCache {
-  return useContext(AgentCacheContext) ?? sharedAgentCache();
+  return sharedAgentCache();
 }

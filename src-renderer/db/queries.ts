@@ -17,9 +17,9 @@ import type {
 import { loginDetailExpired } from './login-detail-expiry';
 
 /**
- * Every read the UI makes, by name (DESIGN.md: components read only through these hooks). Each
- * hook is a live query over a plain async function, so the function is testable without React.
- * Hooks return `undefined` while loading; single-row reads return `null` for a row not cached.
+ * Reads of the cache by name. Each hook is a live query over a plain async function, so the
+ * function is testable without React. Hooks return `undefined` while loading; single-row reads
+ * return `null` for a row not cached.
  */
 
 // ---- plain queries ----
@@ -89,54 +89,12 @@ export async function syncMeta(db: AgentCache): Promise<SyncMeta | null> {
 
 // ---- hooks ----
 
-export function useQueueTickets(): CachedTicket[] | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => queueTickets(db), [db]);
-}
-
-export function useTicket(id: string): CachedTicket | null | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => ticketById(db, id), [db, id]);
-}
-
 export function useTicketMessages(ticketId: string): CachedMessage[] | undefined {
   const db = useAgentCache();
   return useLiveQuery(() => ticketMessages(db, ticketId), [db, ticketId]);
 }
 
-export function useAccount(id: string): CachedAccount | null | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => accountById(db, id), [db, id]);
-}
-
-export function useSubscriptionsOfAccount(accountId: string): CachedSubscription[] | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => subscriptionsOfAccount(db, accountId), [db, accountId]);
-}
-
-export function usePolicy(id: string): CachedPolicy | null | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => policyById(db, id), [db, id]);
-}
-
-/** `now` comes from the app's shared clock tick, so rows vanish at their deadline on screen too. */
-export function useLoginDetails(ticketId: string, now?: Date): CachedLoginDetail[] | undefined {
-  const db = useAgentCache();
-  const at = now?.getTime();
-  return useLiveQuery(() => loginDetailsOfTicket(db, ticketId, at === undefined ? new Date() : new Date(at)), [db, ticketId, at]);
-}
-
 export function useCredits(accountId: string): CachedCredit[] | undefined {
   const db = useAgentCache();
   return useLiveQuery(() => creditsOfAccount(db, accountId), [db, accountId]);
-}
-
-export function useOutboxState(): OutboxState | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => outboxState(db), [db]);
-}
-
-export function useSyncMeta(): SyncMeta | null | undefined {
-  const db = useAgentCache();
-  return useLiveQuery(() => syncMeta(db), [db]);
 }

@@ -86,7 +86,3 @@ export function toQueueRow(ticket: CachedTicket, lookups: QueueLookups): QueueRo
     searchText: `#${ticket.number} ${ticket.subject} ${accountName} ${ticket.requesterName} ${ticket.requesterEmail}`.toLowerCase(),
   };
 }
-
-export function toQueueRows(tickets: readonly CachedTicket[], lookups: QueueLookups): QueueRow[] {
-  return tickets.map((ticket) => toQueueRow(ticket, lookups));
-}

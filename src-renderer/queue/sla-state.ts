@@ -3,8 +3,6 @@ import type { QueueRow } from './queue-row';
 /** What a countdown shows; `none` for a ticket without a response target. */
 export type QueueSlaState = 'running' | 'approaching' | 'breached' | 'met' | 'none';
 
-export const SLA_STATES: readonly QueueSlaState[] = ['breached', 'approaching', 'running', 'met', 'none'];
-
 type Timing = Pick<QueueRow, 'dueMs' | 'repliedMs' | 'policyApproachMs'>;
 
 /**

@@ -34,7 +34,7 @@ export async function snoozeTicket(ticketId: string, length: SnoozeLength): Prom
 export async function unsnoozeTicket(ticketId: string): Promise<Result<null>> {
   const api = agentApi();
   if (api === null) return fail('no-agent', NO_AGENT);
-  const answer = await api.unsnooze([ticketId]);
+  const answer = await api.unsnooze({ ticketIds: [ticketId] });
   if (!answer.ok) return answer;
   showSnoozes(answer.value);
   return ok(null);

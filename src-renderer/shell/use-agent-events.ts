@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { AgentApi } from '@shared/ipc/agent-api';
-import { NOTABLE_SKEW_MS } from '@shared/ipc/sync-status';
 import type { DeadlineCounts } from '@shared/ipc/workspace-settings';
 import { agentApi } from '../bridge/agent';
 import { setClockSkew } from '../state/clock';
@@ -66,8 +65,4 @@ export function useAgentEvents(): void {
     ];
     return () => stops.forEach((stop) => stop());
   }, []);
-}
-
-export function isNotableSkew(offsetMs: number): boolean {
-  return Math.abs(offsetMs) > NOTABLE_SKEW_MS;
 }

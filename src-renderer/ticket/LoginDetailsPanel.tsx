@@ -37,7 +37,7 @@ function useReveal(now: number) {
       setError({ id, message: 'Reveal needs the desktop app or web-mode host; this page has no connection to it.' });
       return;
     }
-    const answer = await api.revealLoginDetail(id);
+    const answer = await api.revealLoginDetail({ id });
     if (answer.ok) {
       const until = correctedNow() + REVEAL_SHOWN_MS;
       setRevealed({ id, secret: answer.value.secret, until });

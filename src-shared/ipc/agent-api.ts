@@ -1,39 +1,33 @@
-import type { AgentResponse } from './agent-channels';
+import { agentChannels, agentEventMethods, agentEvents, agentMethods } from './agent-channels';
 import type { CacheHandlers } from './cache-channels';
-import type { ClockSkew, SyncStatus } from './sync-status';
-import type { DeadlineCounts, EngineerSettings, ShownNotification, SnoozeRequest, Snoozes } from './workspace-settings';
+import type { ProxyDeclaration, ProxyOf } from './channel-proxy';
 
 /**
- * The one object the preload script exposes to the renderer (`window.agent`): a named method per
- * channel, never a generic invoke. Declared here so the preload (which implements it), the web-mode
- * bridge (which mirrors it over a WebSocket) and the renderer (which consumes it) cannot drift apart.
+ * The agent API as declared: its channels and events (agent-channels.ts) and the method name of
+ * each. The preload and the web-mode bridge build their objects from this with `channelProxy`.
  */
-export interface AgentApi {
+export const agentDeclaration = { channels: agentChannels, methods: agentMethods, events: agentEvents, eventMethods: agentEventMethods } as const;
+
+/** One method per agent request and one subscription per agent event, derived from the declaration. */
+export type AgentCalls = ProxyOf<typeof agentDeclaration>;
+
+/** What the agent API has besides its calls: which host it is, and the way in for the renderer's cache. */
+export interface AgentHost {
   /** Lets the renderer tell the desktop shell from the web-mode host. */
   readonly platform: 'electron' | 'web';
   readonly versions: RuntimeVersions;
-  syncNow(): Promise<AgentResponse<'sync:now'>>;
-  syncStatus(): Promise<AgentResponse<'sync:status'>>;
-  /** The renderer wrote to the outbox: push it now. */
-  kickOutbox(): Promise<AgentResponse<'outbox:kick'>>;
-  signIn(session: { backendUrl: string; token: string }): Promise<AgentResponse<'session:sign-in'>>;
-  revealLoginDetail(id: string): Promise<AgentResponse<'login-details:reveal'>>;
-  describeSession(): Promise<AgentResponse<'session:describe'>>;
-  getSettings(): Promise<AgentResponse<'settings:get'>>;
-  setSettings(settings: EngineerSettings): Promise<AgentResponse<'settings:set'>>;
-  snooze(request: SnoozeRequest): Promise<AgentResponse<'notifier:snooze'>>;
-  unsnooze(ticketIds: string[]): Promise<AgentResponse<'notifier:unsnooze'>>;
-  snoozes(): Promise<AgentResponse<'notifier:snoozes'>>;
-  deadlineCounts(): Promise<AgentResponse<'deadlines:counts'>>;
-  onOpenTicket(listener: (request: { ticketId: string }) => void): () => void;
-  onNotification(listener: (notification: ShownNotification) => void): () => void;
-  onDeadlineCounts(listener: (counts: DeadlineCounts) => void): () => void;
-  onSnoozes(listener: (snoozes: Snoozes) => void): () => void;
-  onSyncStatus(listener: (status: SyncStatus) => void): () => void;
-  onClockSkew(listener: (skew: ClockSkew) => void): () => void;
   /** Registers the renderer's cache, which the main process's sync engine then feeds. */
   serveCache(handlers: CacheHandlers): void;
 }
+
+/** The agent API for a declaration: the real one is `AgentApi`; tests extend the declaration. */
+export type AgentApiOf<D extends ProxyDeclaration> = ProxyOf<D> & AgentHost;
+
+/**
+ * The one object the preload script exposes to the renderer (`window.agent`): a named method per
+ * channel, never a generic invoke. Web mode's bridge offers the same over a WebSocket.
+ */
+export interface AgentApi extends AgentCalls, AgentHost {}
 
 export interface RuntimeVersions {
   readonly electron: string;

@@ -52,3 +52,32 @@ export type AgentResponse<C extends AgentChannel> = z.infer<(typeof agentChannel
 export type AgentEvent = keyof typeof agentEvents;
 export type AgentEventPayload<E extends AgentEvent> = z.infer<(typeof agentEvents)[E]>;
 export type AgentHandlers = { [C in AgentChannel]: (request: AgentRequest<C>) => Promise<AgentResponse<C>> };
+
+/**
+ * The name each request takes on the agent API (`window.agent` and web mode's bridge), which both
+ * derive their methods from. A channel without a name here does not compile.
+ */
+export const agentMethods = {
+  'sync:now': 'syncNow',
+  'sync:status': 'syncStatus',
+  'outbox:kick': 'kickOutbox',
+  'session:sign-in': 'signIn',
+  'login-details:reveal': 'revealLoginDetail',
+  'session:describe': 'describeSession',
+  'settings:get': 'getSettings',
+  'settings:set': 'setSettings',
+  'notifier:snooze': 'snooze',
+  'notifier:unsnooze': 'unsnooze',
+  'notifier:snoozes': 'snoozes',
+  'deadlines:counts': 'deadlineCounts',
+} as const satisfies { readonly [C in AgentChannel]: string };
+
+/** The name of the subscription to each event on the agent API. */
+export const agentEventMethods = {
+  'sync:status-changed': 'onSyncStatus',
+  'clock:skew-changed': 'onClockSkew',
+  'notifier:open-ticket': 'onOpenTicket',
+  'notifier:show': 'onNotification',
+  'deadlines:counts': 'onDeadlineCounts',
+  'notifier:snoozes-changed': 'onSnoozes',
+} as const satisfies { readonly [E in AgentEvent]: `on${string}` };

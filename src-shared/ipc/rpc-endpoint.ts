@@ -26,7 +26,36 @@ export type RpcEnvelope = z.infer<typeof rpcEnvelopeSchema>;
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  return issue === undefined ? 'invalid' : `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
+  return issue === undefined ? 'invalid' : `${issue.path.map(String).join('.') || '(payload)'}: ${issue.message}`;
+}
+
+/**
+ * One request as the receiving side answers it, whatever carried it: refused unless the channel is
+ * declared and implemented and the payload fits its schema; a handler that throws answers an error.
+ */
+export async function answerRequest<M extends ChannelMap>(local: { channels: M; handlers: Partial<Handlers<M>> }, channel: string, payload: unknown): Promise<unknown> {
+  const spec = Object.hasOwn(local.channels, channel) ? local.channels[channel] : undefined;
+  const handler = (Object.hasOwn(local.handlers, channel) ? local.handlers[channel] : undefined) as ((request: unknown) => Promise<unknown>) | undefined;
+  if (spec === undefined || handler === undefined) return fail('unknown-channel', `no such channel: ${channel.slice(0, MAX_ENVELOPE_CHANNEL)}`);
+  const request = spec.request.safeParse(payload);
+  if (!request.success) return fail('bad-request', `${channel}: ${describeIssue(request.error)}`);
+  try {
+    return await handler(request.data);
+  } catch (error) {
+    return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** An event as its listeners' side takes it: what the event's schema allows, else an error value. */
+export function checkEvent(event: string, schema: z.ZodType, payload: unknown): Result<unknown> {
+  const parsed = schema.safeParse(payload);
+  return parsed.success ? { ok: true, value: parsed.data } : fail('bad-event', `${event}: ${describeIssue(parsed.error)}`);
+}
+
+/** An answer as the asking side takes it: what the channel's response schema allows, else an error value. */
+export function checkResponse(channel: string, spec: ChannelSpec, payload: unknown): unknown {
+  const response = spec.response.safeParse(payload);
+  return response.success ? response.data : fail('bad-response', `${channel} answered with ${describeIssue(response.error)}`);
 }
 
 /** What is left to read of a request that is malformed elsewhere: that it is one, and its id. */
@@ -89,7 +118,7 @@ export class RpcEndpoint<Local extends ChannelMap, Remote extends ChannelMap> {
     const envelope = parsed.data;
     if (envelope.type === 'response') return this.settle(envelope.id, envelope.payload);
     if (envelope.type === 'event') return this.dispatchEvent(envelope.channel, envelope.payload);
-    const answer = await this.handle(envelope.channel, envelope.payload);
+    const answer = await answerRequest(this.local, envelope.channel, envelope.payload);
     this.send({ type: 'response', id: envelope.id, payload: answer });
     return { ok: true, value: null };
   }
@@ -106,35 +135,20 @@ export class RpcEndpoint<Local extends ChannelMap, Remote extends ChannelMap> {
     return { ok: true, value: null };
   }
 
-  private async handle(channel: string, payload: unknown): Promise<unknown> {
-    const spec = Object.hasOwn(this.local.channels, channel) ? this.local.channels[channel] : undefined;
-    const handler = (Object.hasOwn(this.local.handlers, channel) ? this.local.handlers[channel] : undefined) as ((request: unknown) => Promise<unknown>) | undefined;
-    if (spec === undefined || handler === undefined) return fail('unknown-channel', `no such channel: ${channel.slice(0, MAX_ENVELOPE_CHANNEL)}`);
-    const request = spec.request.safeParse(payload);
-    if (!request.success) return fail('bad-request', `${channel}: ${describeIssue(request.error)}`);
-    try {
-      return await handler(request.data);
-    } catch (error) {
-      return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
   private settle(id: number, payload: unknown): Result<null> {
     const waiter = this.waiting.get(id);
     if (waiter === undefined) return fail('unknown-response', `no request is waiting for answer ${id}`);
     this.waiting.delete(id);
-    const spec = this.remote[waiter.channel] as ChannelSpec;
-    const response = spec.response.safeParse(payload);
-    waiter.resolve(response.success ? response.data : fail('bad-response', `${String(waiter.channel)} answered with ${describeIssue(response.error)}`));
+    waiter.resolve(checkResponse(String(waiter.channel), this.remote[waiter.channel] as ChannelSpec, payload));
     return { ok: true, value: null };
   }
 
   private dispatchEvent(channel: string, payload: unknown): Result<null> {
     const schema = Object.hasOwn(this.events, channel) ? this.events[channel] : undefined;
     if (schema === undefined) return fail('unknown-channel', `no such event: ${channel.slice(0, MAX_ENVELOPE_CHANNEL)}`);
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return fail('bad-event', `${channel}: ${describeIssue(parsed.error)}`);
-    for (const listener of this.eventListeners.get(channel) ?? []) listener(parsed.data);
+    const parsed = checkEvent(channel, schema, payload);
+    if (!parsed.ok) return parsed;
+    for (const listener of this.eventListeners.get(channel) ?? []) listener(parsed.value);
     return { ok: true, value: null };
   }
 }

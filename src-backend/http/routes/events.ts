@@ -2,7 +2,7 @@ import type { SupportCenter } from '../../support-center';
 import { RequestError } from '../../support-center';
 import type { ChangeFeed } from '../change-feed';
 import { streamChangeEvents } from '../change-event-stream';
-import type { Logger } from '../logger';
+import type { Logger } from '@shared/json-log';
 import { defineRoute, type Route } from '../route';
 import type { ServerLifecycle } from '../server-lifecycle';
 

@@ -4,15 +4,16 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ELECTRON_CHANNELS } from '@shared/ipc/agent-api';
-import { agentChannels, type AgentChannel } from '@shared/ipc/agent-channels';
+import { ELECTRON_CHANNELS, type AgentApi } from '@shared/ipc/agent-api';
+import { agentChannels, agentMethods, type AgentChannel } from '@shared/ipc/agent-channels';
 import { connectAgentIpc, type AgentIpc } from '../../../src-main/electron/agent-ipc';
+import { createElectronAgent } from '../../../src-main/preload/electron-agent';
 import { AgentServices } from '../../../src-main/services/agent-services';
 import { fileNotifierStateStore } from '../../../src-main/services/deadline-notifier/notifier-state-file';
 import { fileSettingsStore } from '../../../src-main/services/settings-store-file';
 import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
-import { IpcMainStandIn, windowStandIn } from './ipc-main-stand-in';
+import { IpcMainStandIn, ipcRendererStandIn, windowStandIn } from './ipc-main-stand-in';
 
 /**
  * Malformed and hostile payloads on every Electron IPC channel, through the real agent-ipc.ts and
@@ -64,6 +65,25 @@ const hostile: Record<AgentChannel, [unknown, RegExp][]> = {
   'notifier:snoozes': [[null, /\(payload\)/], ['all', /\(payload\)/]],
   'deadlines:counts': [[[], /\(payload\)/], [7, /\(payload\)/]],
 };
+
+/** For each channel: a payload the schema accepts (what a forged frame would send). */
+const valid: Record<AgentChannel, unknown> = {
+  'sync:now': {}, 'sync:status': {}, 'outbox:kick': {}, 'session:describe': {}, 'settings:get': {},
+  'session:sign-in': { backendUrl: 'https://evil.example.test', token: 'stolen-token-123' },
+  'login-details:reveal': { id: 'ld-1' },
+  'settings:set': validSettings,
+  'notifier:snooze': { ticketIds: ['t-1'], minutes: 60 },
+  'notifier:unsnooze': { ticketIds: ['t-1'] },
+  'notifier:snoozes': {},
+  'deadlines:counts': {},
+};
+
+const versions = { electron: '41.0.0', chrome: '140.0.0', node: '22.0.0' };
+
+/** The preload's method for a channel, called with any payload (as a page script could). */
+function preloadMethod(agent: AgentApi, channel: AgentChannel): (payload: unknown) => Promise<unknown> {
+  return (agent as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[agentMethods[channel]]!;
+}
 
 let ipcMain: IpcMainStandIn;
 let standIn: ReturnType<typeof windowStandIn>;
@@ -129,21 +149,25 @@ describe('Electron IPC: hostile payloads', () => {
       { sender: standIn.webContents, senderFrame: { name: 'ad iframe' } },
       { sender: standIn.webContents, senderFrame: null },
     ];
-    const valid: Record<AgentChannel, unknown> = {
-      'sync:now': {}, 'sync:status': {}, 'outbox:kick': {}, 'session:describe': {}, 'settings:get': {},
-      'session:sign-in': { backendUrl: 'https://evil.example.test', token: 'stolen-token-123' },
-      'login-details:reveal': { id: 'ld-1' },
-      'settings:set': validSettings,
-      'notifier:snooze': { ticketIds: ['t-1'], minutes: 60 },
-      'notifier:unsnooze': { ticketIds: ['t-1'] },
-      'notifier:snoozes': {},
-      'deadlines:counts': {},
-    };
     for (const stranger of strangers) {
       for (const channel of Object.keys(valid) as AgentChannel[]) {
         const answer = await ipcMain.invoke(stranger, ELECTRON_CHANNELS.request(channel), valid[channel]);
         expect(answer).toEqual({ ok: false, error: { code: 'forbidden', message: `${channel}: this frame may not use the agent API` } });
       }
+    }
+    await nothingWritten();
+  });
+
+  it('refuses the same through the preload\'s derived methods, and refuses a child frame\'s preload', async () => {
+    const agent = createElectronAgent(ipcRendererStandIn(ipcMain, standIn), versions);
+    const inIframe = createElectronAgent(ipcRendererStandIn(ipcMain, standIn, { sender: standIn.webContents, senderFrame: { name: 'ad iframe' } }), versions);
+    for (const channel of Object.keys(hostile) as AgentChannel[]) {
+      // A method called without a payload sends {}: the preload fills it in, so `undefined` cannot be sent.
+      for (const [payload, names] of hostile[channel].filter(([payload]) => payload !== undefined)) {
+        const answer = await preloadMethod(agent, channel)(payload);
+        expect(answer, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(names) } });
+      }
+      expect(await preloadMethod(inIframe, channel)(valid[channel])).toEqual({ ok: false, error: { code: 'forbidden', message: `${channel}: this frame may not use the agent API` } });
     }
     await nothingWritten();
   });
@@ -172,8 +196,8 @@ describe('Electron IPC: hostile payloads', () => {
 
   it('accepts the same channels from the window top frame with valid payloads (the control)', async () => {
     expect(await ipcMain.invoke(standIn.topFrame, ELECTRON_CHANNELS.request('settings:set'), validSettings)).toEqual({ ok: true, value: null });
-    const snoozed = await ipcMain.invoke(standIn.topFrame, ELECTRON_CHANNELS.request('notifier:snooze'), { ticketIds: ['t-1'], minutes: 5 });
-    expect(snoozed).toEqual({ ok: true, value: { snoozes: [{ ticketId: 't-1', untilMs: expect.any(Number) }] } });
+    const agent = createElectronAgent(ipcRendererStandIn(ipcMain, standIn), versions);
+    expect(await agent.snooze({ ticketIds: ['t-1'], minutes: 5 })).toEqual({ ok: true, value: { snoozes: [{ ticketId: 't-1', untilMs: expect.any(Number) }] } });
     await services.notifier.flushed();
     expect((await readdir(dir)).sort()).toEqual(['deadline-notifier.json', 'settings.json']);
   });

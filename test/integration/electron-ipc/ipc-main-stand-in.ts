@@ -1,5 +1,6 @@
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { AgentIpcMain, AgentIpcWindow } from '../../../src-main/electron/agent-ipc';
+import type { PreloadIpc } from '../../../src-main/preload/electron-agent';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 type Listener = (event: IpcMainEvent, ...args: unknown[]) => void;
@@ -53,15 +54,42 @@ export class IpcMainStandIn implements AgentIpcMain {
   }
 }
 
-/** A window stand-in: its webContents records what the main process sends to the renderer. */
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+/**
+ * A window stand-in: its webContents records what the main process sends to the renderer, and
+ * hands it to the listeners of the page's ipcRenderer (see ipcRendererStandIn).
+ */
 export function windowStandIn() {
   const sent: { channel: string; payload: unknown }[] = [];
+  const rendererListeners = new Map<string, Set<RendererListener>>();
   const mainFrame = { name: 'top' };
   const webContents = {
     mainFrame,
-    send: (channel: string, payload: unknown) => void sent.push({ channel, payload: structuredClone(payload) }),
+    send: (channel: string, payload: unknown) => {
+      sent.push({ channel, payload: structuredClone(payload) });
+      for (const listener of rendererListeners.get(channel) ?? []) listener({}, structuredClone(payload));
+    },
     on: () => webContents,
   };
   const window = { webContents } as unknown as AgentIpcWindow;
-  return { window, sent, topFrame: { sender: webContents, senderFrame: mainFrame } satisfies Sender, webContents };
+  return { window, sent, topFrame: { sender: webContents, senderFrame: mainFrame } satisfies Sender, webContents, rendererListeners };
+}
+
+/**
+ * What the preload's ipcRenderer amounts to in a page of `window`, sending as the frame `from`:
+ * invokes and sends reach `ipcMain` (payloads cloned, as Electron does), and what the main process
+ * sends to the window reaches the listeners registered here.
+ */
+export function ipcRendererStandIn(ipcMain: IpcMainStandIn, standIn: ReturnType<typeof windowStandIn>, from: Sender = standIn.topFrame): PreloadIpc {
+  return {
+    invoke: (channel, payload) => ipcMain.invoke(from, channel, payload),
+    send: (channel, payload) => ipcMain.send(from, channel, payload),
+    on(channel, listener) {
+      const set = standIn.rendererListeners.get(channel) ?? new Set();
+      set.add(listener);
+      standIn.rendererListeners.set(channel, set);
+    },
+    removeListener: (channel, listener) => standIn.rendererListeners.get(channel)?.delete(listener),
+  };
 }

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@shared/contract';
-import { closeHttpServer, createHttpServer, TIMEOUT_CHECK_INTERVAL_MS } from '../../../src-backend/http/create-http-server';
+import { createHttpServer, TIMEOUT_CHECK_INTERVAL_MS } from '../../../src-backend/http/create-http-server';
+import { closeHttpServer } from '../../../src-backend/http/server-lifecycle';
 import { dribble, rawExchange } from '../../support/raw-http';
 import { quietLogger, startTestServer, type TestServer } from './test-server';
 

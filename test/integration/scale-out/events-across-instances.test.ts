@@ -78,16 +78,14 @@ describe.skipIf(scaleOutSkipReason !== null)('change events across instances', (
     let connections = 0;
     let heard = 0;
     // The balancer prefers the leaving instance while it is in rotation.
-    const fetch = roundRobinFetch(() => [...up], undefined, { sticky: true });
-    const events = listenForChanges({
-      baseUrl: 'http://balancer.invalid',
-      token: cluster.tokens.ana,
-      fetch,
-      onChanges: () => heard++,
-      onConnection: (connected) => {
-        if (connected) connections++;
-      },
-    });
+    const balancer = roundRobinFetch(() => [...up], undefined, { sticky: true });
+    // Every stream the balancer opens for the desktop is one connection.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const response = await balancer(input, init);
+      if (response.ok) connections++;
+      return response;
+    };
+    const events = listenForChanges({ baseUrl: 'http://balancer.invalid', token: cluster.tokens.ana, fetch, onChanges: () => heard++ });
     try {
       await until(() => heard >= 1, 5_000);
       up.delete(leaving.url); // its readiness says 503: the balancer takes it out
