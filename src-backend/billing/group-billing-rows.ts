@@ -12,6 +12,8 @@ export type SubscriptionEvent = Lined<'upgrade' | 'downgrade' | 'cancellation' |
 export interface SubscriptionHistory {
   start: SubscriptionStart;
   events: SubscriptionEvent[];
+  /** An instant of it is already an error: the engine is not asked to build it (that would only repeat the error). */
+  broken: boolean;
 }
 
 export interface GroupedRows {
@@ -51,8 +53,7 @@ export function groupBillingRows(rows: readonly LinedRow[], now: Date, errors: R
     } else if (row.event === 'subscription') {
       const first = subscriptions.get(row.subscription_id);
       if (first !== undefined) errors.add(row.line, 'subscription_id', `subscription ${row.subscription_id} already starts on line ${first.start.line}`);
-      else subscriptions.set(row.subscription_id, { start: row, events: [] });
-      instantMs(row, now, errors);
+      else subscriptions.set(row.subscription_id, { start: row, events: [], broken: instantMs(row, now, errors) === null });
     }
   }
   for (const row of rows) {
@@ -67,8 +68,8 @@ export function groupBillingRows(rows: readonly LinedRow[], now: Date, errors: R
       errors.add(row.line, 'account_id', `subscription ${row.subscription_id} belongs to account ${start.account_id} (line ${start.line})`);
     }
     const atMs = instantMs(row, now, errors);
-    const startMs = Date.parse(start.at);
-    if (atMs !== null && atMs < startMs) errors.add(row.line, 'at', `lies before the subscription starts (${start.at}, line ${start.line})`);
+    if (atMs !== null && atMs < Date.parse(start.at)) errors.add(row.line, 'at', `lies before the subscription starts (${start.at}, line ${start.line})`);
+    if (atMs === null || atMs < Date.parse(start.at)) history.broken = true;
     history.events.push(row);
   }
   return { accounts, subscriptions };

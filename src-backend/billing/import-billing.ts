@@ -86,7 +86,7 @@ export async function importBilling(tx: Queryable, policies: PolicyCache, csv: s
   const built: SubscriptionRow[] = [];
   for (const history of grouped.subscriptions.values()) {
     const policy = policyById.get(history.start.policy);
-    const row = policy === undefined ? null : subscriptionFromHistory(history, policy, options.now, errors);
+    const row = policy === undefined || history.broken ? null : subscriptionFromHistory(history, policy, options.now, errors);
     if (row !== null) built.push(row);
   }
   errors.throwIfAny();

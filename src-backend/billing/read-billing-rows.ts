@@ -34,7 +34,7 @@ function cellsOf(columns: readonly BillingColumn[], record: CsvRecord): Record<s
 function addIssues(errors: RowErrors, line: number, event: string | undefined, issues: readonly z.core.$ZodIssue[]): void {
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.add(line, key, `not used by a ${event} row; leave it empty`);
+      for (const key of issue.keys) errors.add(line, key, `not used by "${event}" rows; leave it empty`);
     } else if (issue.code === 'invalid_union' && issue.path[0] === 'event') {
       const expected = billingRowSchema.options.map((o) => o.shape.event.value).join(', ');
       errors.add(line, 'event', event === undefined ? `required: one of ${expected}` : `unknown event ${JSON.stringify(event)}; expected one of ${expected}`);
