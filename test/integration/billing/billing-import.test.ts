@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BillingImportSummary, BillingRowError } from '@shared/contract';
 import { BillingImportRejected } from '../../../src-backend/billing/row-errors';
-import { createSupportCenter } from '../../../src-backend/create-support-center';
-import type { Database } from '../../../src-backend/db/database';
-import type { SupportCenter } from '../../../src-backend/support-center';
-import { createSmallWorkspace } from '../../fixtures/small-workspace';
+import { useClockedCenter } from '../../fixtures/clocked-center';
 import { forEachDatabase } from '../http/test-server';
 
 const HEADER = 'event,account_id,subscription_id,at,holder_name,holder_email,organization,policy,plan,price_cents,time_zone,months';
@@ -15,32 +12,18 @@ const ACCOUNT = 'account,acc-bill,,,Bea Billing,bea@billing.test,"Billing, Inc."
 const START = (plan = 'silver', price = 4900) => `subscription,acc-bill,sub-bill,2026-02-10T15:00:00Z,,,,plan-sla,${plan},${price},,`;
 
 forEachDatabase('billing import', (target) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let center: SupportCenter;
-  let now = new Date('2026-11-23T15:00:00.000Z');
-
-  beforeAll(async () => {
-    ({ db, drop } = await target.open());
-    const workspace = await createSmallWorkspace(db);
-    center = await createSupportCenter(db, { loginDetailKey: workspace.loginDetailKey, clock: () => now, retentionIntervalMs: 0 });
-  }, 60_000);
-
-  afterAll(async () => {
-    await center.close();
-    await db.close();
-    await drop();
-  });
+  const clock = { now: new Date('2026-11-23T15:00:00.000Z') };
+  const opened = useClockedCenter(target, clock);
 
   async function rejection(text: string): Promise<BillingRowError[]> {
-    const error = await center.importBilling(text).then(() => null, (e: unknown) => e);
+    const error = await opened.center.importBilling(text).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(BillingImportRejected);
     return (error as BillingImportRejected).rows;
   }
 
   /** Everything an import could write, and the change log that clients sync from. */
   async function snapshot(): Promise<unknown> {
-    const read = async (sql: string) => (await db.query(sql)).rows;
+    const read = async (sql: string) => (await opened.db.query(sql)).rows;
     return {
       accounts: await read('SELECT * FROM accounts ORDER BY id'),
       subscriptions: await read('SELECT * FROM subscriptions ORDER BY id'),
@@ -113,36 +96,36 @@ forEachDatabase('billing import', (target) => {
       'purchase,acc-bill,sub-bill-b,2026-03-01T15:00:00Z,,,,,,,,',
       'renewal,,sub-bill-b,2026-05-20T15:00:00Z,,,,,,,,12',
     );
-    const first = await center.importBilling(file);
+    const first = await opened.center.importBilling(file);
     expect(first).toEqual(summary({ accounts: [1, 0, 0], subscriptions: [2, 0, 0] }));
-    const { rows } = await db.query<{ entitlement_windows: unknown; holder_name: string }>(
+    const { rows } = await opened.db.query<{ entitlement_windows: unknown; holder_name: string }>(
       "SELECT s.entitlement_windows, a.holder_name FROM subscriptions s JOIN accounts a ON a.id = s.account_id WHERE s.id = 'sub-bill-b'",
     );
     // 3 months from the purchase plus 12 from the renewal paid inside the window: 15 months, to 1 June 2027 10:00 New York.
     expect(rows[0]?.entitlement_windows).toEqual([{ start: '2026-03-01T15:00:00.000Z', end: '2027-06-01T14:00:00.000Z' }]);
     const before = await snapshot();
-    expect(await center.importBilling(file)).toEqual(summary({ accounts: [0, 0, 1], subscriptions: [0, 0, 2] }));
+    expect(await opened.center.importBilling(file)).toEqual(summary({ accounts: [0, 0, 1], subscriptions: [0, 0, 2] }));
     expect(await snapshot()).toEqual(before);
-    await db.query("DELETE FROM subscriptions WHERE id = 'sub-bill-b'");
+    await opened.db.query("DELETE FROM subscriptions WHERE id = 'sub-bill-b'");
   });
 
   it('moves due instants and credits as the policy says when the plan history changes', async () => {
-    now = new Date('2026-11-23T15:00:00.000Z'); // Monday 10:00 New York
-    const ticket = await center.fileTicket({ accountId: 'acc-bill', requesterName: 'Bea', requesterEmail: 'bea@billing.test', subject: 'Checkout fails', body: 'Since this morning.', urgent: false, source: 'portal' });
+    clock.now = new Date('2026-11-23T15:00:00.000Z'); // Monday 10:00 New York
+    const ticket = await opened.center.fileTicket({ accountId: 'acc-bill', requesterName: 'Bea', requesterEmail: 'bea@billing.test', subject: 'Checkout fails', body: 'Since this morning.', urgent: false, source: 'portal' });
     // Silver: the end of the next business day, Tuesday 17:00 New York.
     expect(ticket).toMatchObject({ plan: 'silver', dueAt: '2026-11-24T22:00:00.000Z' });
-    now = new Date('2026-11-25T15:00:00.000Z'); // Wednesday 10:00: late for every plan
-    const replied = await center.applyMutations({ role: 'engineer', engineerId: 'eng-ana' }, { mutations: [{ kind: 'reply', idempotencyKey: 'bill-reply', ticketId: ticket.id, body: 'Sorry.' }] });
+    clock.now = new Date('2026-11-25T15:00:00.000Z'); // Wednesday 10:00: late for every plan
+    const replied = await opened.center.applyMutations({ role: 'engineer', engineerId: 'eng-ana' }, { mutations: [{ kind: 'reply', idempotencyKey: 'bill-reply', ticketId: ticket.id, body: 'Sorry.' }] });
     expect(replied.results[0]?.ok).toBe(true);
-    now = new Date('2026-11-25T16:00:00.000Z');
+    clock.now = new Date('2026-11-25T16:00:00.000Z');
 
     // The billing cycle holding the due instants runs 10 Nov 10:00 to 10 Dec 10:00 New York (EST both ends): 30 days.
     const cycleMs = 30 * 86_400_000;
     const credit = (price: number, latenessMs: number) => Number((2n * BigInt(price) * BigInt(latenessMs) + BigInt(cycleMs)) / (2n * BigInt(cycleMs)));
     const expectTicket = async (plan: string | null, dueAt: string | null, cents: number | null) => {
-      const { rows: [row] } = await db.query<{ plan: string | null; due_at: Date | null; sla_outcome: string | null }>('SELECT plan, due_at, sla_outcome FROM tickets WHERE id = $1', [ticket.id]);
+      const { rows: [row] } = await opened.db.query<{ plan: string | null; due_at: Date | null; sla_outcome: string | null }>('SELECT plan, due_at, sla_outcome FROM tickets WHERE id = $1', [ticket.id]);
       expect({ plan: row?.plan, dueAt: row?.due_at === null ? null : new Date(row!.due_at).toISOString(), outcome: row?.sla_outcome }).toEqual({ plan, dueAt, outcome: dueAt === null ? null : 'breached' });
-      const { rows: credits } = await db.query<{ cents: number; lateness_ms: string; cycle_start: Date; applies_at: Date }>('SELECT * FROM credits WHERE ticket_id = $1', [ticket.id]);
+      const { rows: credits } = await opened.db.query<{ cents: number; lateness_ms: string; cycle_start: Date; applies_at: Date }>('SELECT * FROM credits WHERE ticket_id = $1', [ticket.id]);
       if (cents === null) return expect(credits).toEqual([]);
       expect(credits.map((c) => ({ cents: c.cents, latenessMs: Number(c.lateness_ms), cycleStart: new Date(c.cycle_start).toISOString(), appliesAt: new Date(c.applies_at).toISOString() }))).toEqual([
         { cents, latenessMs: Date.parse('2026-11-25T15:00:00.000Z') - Date.parse(dueAt!), cycleStart: '2026-11-10T15:00:00.000Z', appliesAt: '2026-12-10T15:00:00.000Z' },
@@ -152,27 +135,27 @@ forEachDatabase('billing import', (target) => {
     await expectTicket('silver', '2026-11-24T22:00:00.000Z', credit(4_900, 17 * 3_600_000));
 
     // An upgrade takes effect when requested: the ticket was filed under Platinum (1 business hour, $399.00).
-    const upgraded = await center.importBilling(csv(ACCOUNT, START(), 'upgrade,,sub-bill,2026-06-01T14:00:00Z,,,,,platinum,39900,,'));
+    const upgraded = await opened.center.importBilling(csv(ACCOUNT, START(), 'upgrade,,sub-bill,2026-06-01T14:00:00Z,,,,,platinum,39900,,'));
     expect(upgraded).toEqual(summary({ accounts: [0, 0, 1], subscriptions: [0, 1, 0], tickets: 1, credits: [0, 1, 0] }));
     await expectTicket('platinum', '2026-11-23T16:00:00.000Z', credit(39_900, 47 * 3_600_000));
 
     // A downgrade requested inside the ticket's cycle waits for its end: still Gold (4 business hours, $149.00).
-    await center.importBilling(csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-15T15:00:00Z,,,,,silver,4900,,'));
+    await opened.center.importBilling(csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-15T15:00:00Z,,,,,silver,4900,,'));
     await expectTicket('gold', '2026-11-23T19:00:00.000Z', credit(14_900, 44 * 3_600_000));
 
     // Requested in the cycle before, it took effect on 10 November: Silver again.
-    await center.importBilling(csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-05T15:00:00Z,,,,,silver,4900,,'));
+    await opened.center.importBilling(csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-05T15:00:00Z,,,,,silver,4900,,'));
     await expectTicket('silver', '2026-11-24T22:00:00.000Z', credit(4_900, 17 * 3_600_000));
 
     // The free term costs nothing, so its credit is 0 (10 cycles from the anchor reach 10 December).
-    await center.importBilling(csv(ACCOUNT, START(), 'free-term,,sub-bill,2026-02-10T15:00:00Z,,,,,,,,10'));
+    await opened.center.importBilling(csv(ACCOUNT, START(), 'free-term,,sub-bill,2026-02-10T15:00:00Z,,,,,,,,10'));
     await expectTicket('silver', '2026-11-24T22:00:00.000Z', 0);
 
     // Cancelled in October: the subscription ended on 10 November, so the ticket had no plan and no guarantee.
-    const cancelled = await center.importBilling(csv(ACCOUNT, START(), 'cancellation,,sub-bill,2026-10-20T15:00:00Z,,,,,,,,'));
+    const cancelled = await opened.center.importBilling(csv(ACCOUNT, START(), 'cancellation,,sub-bill,2026-10-20T15:00:00Z,,,,,,,,'));
     expect(cancelled.credits).toEqual({ created: 0, updated: 0, deleted: 1 });
     await expectTicket(null, null, null);
-    const { rows: log } = await db.query("SELECT op FROM changes WHERE entity = 'credit' AND entity_id = $1", [`cr-${ticket.id}`]);
+    const { rows: log } = await opened.db.query("SELECT op FROM changes WHERE entity = 'credit' AND entity_id = $1", [`cr-${ticket.id}`]);
     expect(log.map((r) => r.op)).toContain('delete');
   });
 });
