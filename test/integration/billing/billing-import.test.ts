@@ -111,6 +111,7 @@ forEachDatabase('billing import', (target) => {
 
   it('moves due instants and credits as the policy says when the plan history changes', async () => {
     clock.now = new Date('2026-11-23T15:00:00.000Z'); // Monday 10:00 New York
+    await opened.center.importBilling(csv(ACCOUNT, START()));
     const ticket = await opened.center.fileTicket({ accountId: 'acc-bill', requesterName: 'Bea', requesterEmail: 'bea@billing.test', subject: 'Checkout fails', body: 'Since this morning.', urgent: false, source: 'portal' });
     // Silver: the end of the next business day, Tuesday 17:00 New York.
     expect(ticket).toMatchObject({ plan: 'silver', dueAt: '2026-11-24T22:00:00.000Z' });
