@@ -1,9 +1,10 @@
 import type { SyncPage } from '@shared/contract';
 import { namedStatement, type Database, type Queryable } from './db/database';
+import { importBilling, importChangedAnything } from './billing/import-billing';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';
 import { isMigrated } from './db/migrate';
-import { retryTransaction } from './db/retry-transaction';
+import { CHANGES_CHANNEL, notifyingWrite } from './db/notifying-write';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
 import { PolicyCache } from './domain/policy-cache';
@@ -31,9 +32,6 @@ const LATEST_CURSOR_SQL = namedStatement(
 );
 const TOKEN_SQL = namedStatement('token_caller', 'SELECT role, engineer_id FROM api_tokens WHERE token_hash = $1');
 
-/** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
-export const CHANGES_CHANNEL = 'support_center_changes';
-
 /**
  * The support center on a database: every operation one transaction. It holds no state of its
  * own, so any number of instances can share one database: every write NOTIFYs in its transaction
@@ -53,14 +51,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     (error) => logError('listening for changes failed; reconnecting', { error }),
   );
 
-  /** One transaction that NOTIFYs (unless `changed` says it wrote nothing), retried if PostgreSQL aborts it. */
-  async function write<T>(work: (tx: Queryable) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
-    return retryTransaction(db, async (tx) => {
-      const result = await work(tx);
-      if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
-      return result;
-    });
-  }
+  const write = <T>(work: (tx: Queryable) => Promise<T>, changed?: (result: T) => boolean): Promise<T> => notifyingWrite(db, work, changed);
 
   const center: SupportCenter = {
     authenticate: cachedTokenLookup(async (tokenHash) => {
@@ -98,6 +89,8 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       if (!deleted) throw new RequestError(404, 'not-found', `login detail ${id} does not exist`, 'id');
     },
     terminateAccount: (accountId) => write((tx) => terminateAccount(tx, accountId)),
+    importBilling: (csv, options = {}) =>
+      write((tx) => importBilling(tx, policies, csv, { now: options.now ?? clock(), onImported: options.onImported }), importChangedAnything),
     runRetention: async (now) => (await write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'admin' }), deletedAny)) ?? 0,
     runScheduledRetention: (now) => write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'schedule', intervalMs: interval }), deletedAny),
     async checkReady() {

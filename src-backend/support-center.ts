@@ -1,4 +1,5 @@
 import type {
+  BillingImportSummary,
   FileTicket,
   MutationBatch,
   MutationBatchResponse,
@@ -9,6 +10,7 @@ import type {
   MessageRow,
   TicketRow,
 } from '@shared/contract';
+import type { BillingImportOptions } from './billing/import-billing';
 
 /** Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, demo). */
 export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin' };
@@ -66,6 +68,11 @@ export interface SupportCenter {
   purgeLoginDetail(id: string): Promise<void>;
   /** Termination by the vendor: the whole support history of the account is deleted and a purge syncs. */
   terminateAccount(accountId: string): Promise<void>;
+  /**
+   * Imports a billing export (CSV text): all or nothing, in one transaction. Throws
+   * BillingImportRejected with every row error when the file is wrong (docs/billing-import.md).
+   */
+  importBilling(csv: string, options?: { now?: Date; onImported?: BillingImportOptions['onImported'] }): Promise<BillingImportSummary>;
   /** Deletes login details past their 30 days now (waiting for a run under way); returns how many. */
   runRetention(now?: Date): Promise<number>;
   /** The timer's run: once per interval across all instances; null when another instance has it. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FileTicket, TicketRow } from '@shared/contract';
-import { firstResponseDue, planAt, type PlanId } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { RequestError } from '../support-center';
 import { recordChange } from './change-log';
 import type { PolicyCache } from './policy-cache';
 import { rowMappers } from './row-mappers';
 import { subscriptionModel } from './subscription-model';
+import { ticketTiming } from './ticket-timing';
 import { evaluateTicketEligibility } from './ticket-eligibility';
 
 /** The workspace policy of tickets from accounts without any subscription. */
@@ -42,9 +42,8 @@ export async function fileTicket(tx: Queryable, policies: PolicyCache, input: Fi
   const policyId = subscription === null ? DEFAULT_POLICY_ID : String(subscription.policy_id);
   const policy = await policies.get(tx, policyId);
   const createdAt = now.toISOString();
-  const plan: PlanId | null = subscription === null ? null : planAt(subscriptionModel(subscription), createdAt);
   const urgent = input.urgent === true;
-  const dueAt = plan === null ? null : firstResponseDue(policy, { createdAt, plan, urgent });
+  const { plan, dueAt } = ticketTiming(policy, subscription === null ? null : subscriptionModel(subscription), { createdAt, urgent });
   const { rows: numbered } = await tx.query<{ n: number }>("SELECT nextval('ticket_number_seq') AS n");
   const number = Number(numbered[0]?.n);
   const id = `tk-${number}`;

@@ -9,20 +9,25 @@ import { RequestError } from '../support-center';
  * never read).
  */
 export async function readJsonBody(req: IncomingMessage, limit = MAX_REQUEST_BODY_BYTES): Promise<unknown> {
-  requireJsonContentType(req.headers['content-type']);
-  const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
-  const bytes = await readLimited(req, limit);
-  if (bytes.length === 0) throw new RequestError(400, 'bad-request', 'body: empty; expected a JSON object');
-  return parseJson(bytes);
+  const text = await readTextBody(req, 'application/json', limit);
+  if (text.length === 0) throw new RequestError(400, 'bad-request', 'body: empty; expected a JSON object');
+  return parseJson(text);
 }
 
-function requireJsonContentType(header: string | undefined): void {
+/** A UTF-8 body of `mediaType` as text, with the same refusals and limit as a JSON body. */
+export async function readTextBody(req: IncomingMessage, mediaType: string, limit: number): Promise<string> {
+  requireContentType(req.headers['content-type'], mediaType);
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+  return decodeUtf8(await readLimited(req, limit));
+}
+
+function requireContentType(header: string | undefined, expected: string): void {
   const [mediaType = '', ...parameters] = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
   const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
+  if (mediaType !== expected || (charset !== undefined && charset !== 'utf-8')) {
     const got = header === undefined ? 'none' : JSON.stringify(header);
-    throw new RequestError(415, 'unsupported-media-type', `Content-Type must be application/json (UTF-8); got ${got}`);
+    throw new RequestError(415, 'unsupported-media-type', `Content-Type must be ${expected} (UTF-8); got ${got}`);
   }
 }
 
@@ -63,13 +68,15 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseJson(bytes: Buffer): unknown {
-  let text: string;
+function decodeUtf8(bytes: Buffer): string {
   try {
-    text = strictUtf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     throw new RequestError(400, 'bad-request', 'body: not valid UTF-8');
   }
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

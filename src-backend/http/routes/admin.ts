@@ -1,8 +1,20 @@
-import { retentionRunResultSchema } from '@shared/contract';
+import { billingImportRejectionSchema, billingImportSummarySchema, MAX_BILLING_IMPORT_BYTES, retentionRunResultSchema } from '@shared/contract';
+import { BillingImportRejected } from '../../billing/row-errors';
 import type { SupportCenter } from '../../support-center';
-import { defineRoute, json, type Route } from '../route';
+import { readTextBody } from '../read-json-body';
+import { defineRoute, json, type Reply, type Route } from '../route';
 
-/** The vendor's side: ending an account's support history, and the retention job on demand. */
+/** The import's row errors answer 400 with every one of them listed, not only the first. */
+async function importBilling(center: SupportCenter, csv: string): Promise<Reply> {
+  try {
+    return json(200, billingImportSummarySchema.parse(await center.importBilling(csv)));
+  } catch (error) {
+    if (!(error instanceof BillingImportRejected)) throw error;
+    return json(400, billingImportRejectionSchema.parse({ error: { code: 'bad-request', message: error.message, rows: error.rows } }));
+  }
+}
+
+/** The vendor's side: ending an account's support history, the retention job on demand, billing imports. */
 export function adminRoutes(center: SupportCenter): Route[] {
   return [
     defineRoute({
@@ -20,6 +32,14 @@ export function adminRoutes(center: SupportCenter): Route[] {
       access: 'admin',
       async handle() {
         return json(200, retentionRunResultSchema.parse({ deleted: await center.runRetention() }));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/v1/admin/billing/import',
+      access: 'admin',
+      async handle(ctx) {
+        return importBilling(center, await readTextBody(ctx.req, 'text/csv', MAX_BILLING_IMPORT_BYTES));
       },
     }),
   ];
