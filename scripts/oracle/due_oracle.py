@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for first-response due instants (POLICY.md, Preset A).
+"""Independent reference for first-response due instants (docs/policy.md, Preset A).
 
 Written from the policy text alone, with Python's zoneinfo and plain day-by-day walking, so that
 the TypeScript engine's table-driven implementation is checked against a second reading.

@@ -1,6 +1,6 @@
 import type { DemoTopic } from './demo-topic';
 
-/** Requests that POLICY.md's Preset B lists as in scope, one topic per category. */
+/** Requests that Preset B (docs/policy.md) lists as in scope, one topic per category. */
 export const IN_SCOPE_TOPICS: readonly DemoTopic[] = [
   {
     id: 'how-to',

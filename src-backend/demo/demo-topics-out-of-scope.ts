@@ -6,7 +6,7 @@ function sameAnswer(answer: Pick<TopicVariant, 'reply' | 'followUp' | 'resolutio
   return asks.map((ask) => ({ ...ask, ...answer }));
 }
 
-/** Out-of-scope requests of POLICY.md's Preset B: the staff replies say so, politely. */
+/** Out-of-scope requests of Preset B (docs/policy.md): the staff replies say so, politely. */
 export const OUT_OF_SCOPE_TOPICS: readonly DemoTopic[] = [
   {
     id: 'ftp-hosting',

@@ -6,7 +6,7 @@ import { isoOf } from './db-instants';
 /**
  * The monthly price a ticket's credit is computed from: that of the plan the ticket was filed
  * under, at the policy's prices (an upgrade or downgrade since changes nothing for it), and 0 while
- * the subscription's free Silver term ran, which cost the customer nothing (POLICY.md, "Credits for
+ * the subscription's free Silver term ran, which cost the customer nothing (docs/policy.md, "Credits for
  * missed guarantees"; the demo seed computes its credits the same way).
  */
 export function creditPriceCents(policy: SupportPolicy, ticket: { plan: string | null; createdAt: string }, freeTerm: { startedAt: string; endsAt: string } | null): number {

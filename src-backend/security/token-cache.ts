@@ -15,12 +15,13 @@ const MAX_ENTRIES = 10_000;
  * `resolve` (token hash to caller) with its answers for known tokens kept for TOKEN_CACHE_MS.
  * Unknown tokens are never kept: a token issued a moment ago works at once, and guessing costs a
  * query each time as before. Entries are keyed by the token's hash, so no token is held in memory.
+ * `known` is where they are kept (handed in by tests, to see what is held).
  */
 export function cachedTokenLookup(
   resolve: (tokenHash: string) => Promise<Caller | null>,
   now: () => number = () => performance.now(),
+  known = new Map<string, { caller: Caller; until: number }>(),
 ): (token: string) => Promise<Caller | null> {
-  const known = new Map<string, { caller: Caller; until: number }>();
   return async (token) => {
     const hash = hashApiToken(token);
     const hit = known.get(hash);

@@ -1,5 +1,5 @@
 /**
- * Errors leave the cache as values (DESIGN.md, "Errors are values across boundaries"): the sync
+ * Errors leave the cache as values (docs/architecture.md, "The agent API"): the sync
  * engine and the UI branch on `code` instead of catching whatever IndexedDB happened to throw.
  */
 

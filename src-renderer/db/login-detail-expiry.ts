@@ -1,7 +1,7 @@
 import { loginDetailRowSchema, type LoginDetailRow } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 
-/** The hard limit of POLICY.md: login details never outlive 30 days after submission. */
+/** The hard limit of docs/policy.md, "Login details": login details never outlive 30 days after submission. */
 export const LOGIN_DETAIL_MAX_DAYS = 30;
 const MAX_AGE_MS = LOGIN_DETAIL_MAX_DAYS * 86_400_000;
 

@@ -1,6 +1,5 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import { useAgentCache } from './cache-context';
 import type {
@@ -23,19 +22,6 @@ import { loginDetailExpired } from './login-detail-expiry';
  */
 
 // ---- plain queries ----
-
-/** Open tickets, soonest due first; tickets without a due instant last, then by number. */
-export async function queueTickets(db: AgentCache): Promise<CachedTicket[]> {
-  const open = await db.tickets.where('status').anyOf([...OPEN_TICKET_STATUSES]).toArray();
-  return open.sort((a, b) => {
-    if (a.dueAt !== b.dueAt) {
-      if (a.dueAt === null) return 1;
-      if (b.dueAt === null) return -1;
-      return Date.parse(a.dueAt) - Date.parse(b.dueAt);
-    }
-    return a.number - b.number;
-  });
-}
 
 export async function ticketById(db: AgentCache, id: string): Promise<CachedTicket | null> {
   return (await db.tickets.get(id)) ?? null;

@@ -17,7 +17,7 @@ import { editStillLive } from './optimistic-edits';
 import { loginDetailsOfTicket } from './queries';
 
 /**
- * The ticket view's reads (DESIGN.md: components read through named hooks). Plain async
+ * The ticket view's reads (components read through named hooks, not Dexie). Plain async
  * functions behind live-query hooks, like queries.ts.
  */
 

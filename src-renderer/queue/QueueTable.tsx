@@ -53,7 +53,8 @@ export function QueueTable({ model, selectedId, zone, approachMs, onOpen, scroll
           );
         })}
       </div>
-      <div className="queue-scroll" ref={scrollRef} data-testid="queue-scroll">
+      {/* Focusable, so the keyboard can scroll it too (j/k move the selection, the arrows and Page keys scroll). */}
+      <div className="queue-scroll" ref={scrollRef} data-testid="queue-scroll" role="rowgroup" tabIndex={0} aria-label="Queue rows">
         <div className="queue-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[order[item.index] as number];

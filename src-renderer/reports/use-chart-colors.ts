@@ -16,8 +16,8 @@ function read(): ChartColors {
   const style = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
-    silver: v('--silver', '#6b7785'),
-    gold: v('--gold', '#a87a00'),
+    silver: v('--silver', '#5d6876'),
+    gold: v('--gold', '#806000'),
     platinum: v('--platinum', '#5a4fcf'),
     breached: v('--breached', '#c4312b'),
     accent: v('--accent', '#2c5fd4'),

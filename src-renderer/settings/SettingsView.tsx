@@ -8,7 +8,10 @@ export function SettingsView() {
   // The form starts from the stored settings: start it again once they have arrived.
   const loaded = useSession((s) => s.settingsLoaded);
   return (
-    <section className="panel settings" aria-label="Settings">
+    <section className="panel settings" aria-labelledby="settings-title">
+      <div className="panel-heading">
+        <h2 id="settings-title">Settings</h2>
+      </div>
       <div className="settings-columns">
         <div>
           <SignInForm />

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ClockSkew } from '@shared/ipc/sync-status';
 
 /**
- * The one clock every countdown reads (DESIGN.md: one shared tick, never an interval per cell).
+ * The one clock every countdown reads (one shared tick, never an interval per cell).
  * `now` is this machine's time corrected by the backend's clock offset, so a countdown shows the
  * deadline the backend will enforce even when the laptop's clock is wrong.
  */

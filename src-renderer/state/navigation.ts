@@ -22,7 +22,7 @@ interface NavigationState {
   openAccount(accountId: string): void;
 }
 
-/** UI state only (DESIGN.md): never a copy of cached rows. */
+/** UI state only, never a copy of cached rows: the cache is the one source (docs/architecture.md). */
 export const useNavigation = create<NavigationState>((set) => ({
   view: 'queue',
   ticketId: null,

@@ -75,7 +75,7 @@ export function PolicyFlagsPanel({ ticketId, model, zone }: Props) {
     <section className="ticket-panel flags-panel" aria-label="Policy flags" data-testid="policy-flags">
       <ul>
         {model.flags.map((flag) => (
-          <li key={flag.kind} className={`policy-flag flag-${flag.kind}`} data-testid="policy-flag" data-flag-kind={flag.kind} role="note">
+          <li key={flag.kind} className={`policy-flag flag-${flag.kind}`} data-testid="policy-flag" data-flag-kind={flag.kind}>
             <FlagText flag={flag} ticketId={ticketId} zone={zone} />
           </li>
         ))}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The `SupportPolicy` value: everything the engine needs to know about a workspace's rules,
- * as data. Both presets of POLICY.md are values of this schema; a workspace may edit its copy,
+ * as data. Both presets (docs/policy.md) are values of this schema; a workspace may edit its copy,
  * and the backend ships it to clients through the sync stream, so the schema is the contract.
  */
 

@@ -26,7 +26,7 @@ export interface TicketFlagInput {
 
 /**
  * Every policy rule that an engineer must be warned about on one ticket, in the order of
- * POLICY.md: who may use the plan, cancellation requests, the once-per-holder free term, the
+ * docs/policy.md: who may use the plan, cancellation requests, the once-per-holder free term, the
  * urgent flag on a plan without the urgent option, and entitlement at creation (Preset B).
  */
 export function ticketPolicyFlags(policy: SupportPolicy, input: TicketFlagInput): PolicyFlag[] {

@@ -16,6 +16,7 @@ import {
 } from '@shared/contract';
 import { freeTermCheck } from '@shared/policy';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process';
+import { readmeScreenshot, updatingScreenshots } from '../support/readme-screenshots';
 import { startWebMode, type WebMode } from '../support/web-mode';
 
 /**
@@ -300,7 +301,7 @@ test('eligibility checklist: auto items filled, answers and category through the
     .toEqual({ kind: 'not-eligible', failed: ['code-not-customized'] });
 });
 
-test('login details: metadata only, reveal asks the backend, purge on the customer request; screenshot', async ({ page }) => {
+test('login details: metadata only, reveal asks the backend, purge on the customer request', async ({ page }) => {
   const ticket = await fileTicket(demo.gold, { subject: 'Shop admin login attached', body: 'Here is the admin login so you can look. Please delete it afterwards.' });
   const submitted = await api('POST', `/v1/portal/tickets/${ticket.id}/login-details`, backend.adminToken, { label: 'Shop admin', secret: 'correct-horse-42' });
   expect(submitted.status).toBe(201);
@@ -315,8 +316,8 @@ test('login details: metadata only, reveal asks the backend, purge on the custom
   await expect(page.locator('body')).not.toContainText('correct-horse-42');
   await page.getByRole('textbox', { name: 'Public reply' }).fill('Thanks, I can log in now and will purge the login when done.');
   // Tall enough for every panel: the app scrolls inside its main area, which a full-page shot misses.
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.screenshot({ path: 'docs/screenshots/ticket.png' });
+  if (updatingScreenshots) await page.setViewportSize({ width: 1280, height: 1000 });
+  await readmeScreenshot(page, 'ticket');
 
   await row.getByRole('button', { name: 'Reveal' }).click();
   await expect(row.getByTestId('revealed-secret')).toHaveText('correct-horse-42');

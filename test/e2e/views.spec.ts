@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { syncPageSchema, type AccountRow, type CreditRow, type MessageRow, type SubscriptionRow, type TicketRow } from '@shared/contract';
 import { startBackendProcess, type BackendProcess } from '../support/backend-process';
+import { readmeScreenshot } from '../support/readme-screenshots';
 import { startWebMode, type WebMode } from '../support/web-mode';
 
 /**
@@ -117,7 +118,6 @@ test('accounts: the list, and an account with its subscriptions, credits and tic
   await expect(detail.getByTestId('account-ticket')).toHaveCount(tickets.length);
 
   const newest = [...tickets].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)[0]!;
-  await page.screenshot({ path: test.info().outputPath('accounts.png') });
   await detail.getByTestId('account-ticket').first().click();
   await expect(page.getByTestId('ticket-view')).toHaveAttribute('data-ticket-id', newest.id);
 });
@@ -202,7 +202,7 @@ test('reports: charts drawn from the cache with the expected figures', async ({ 
   await expect(view.locator('[data-testid="report-breaches"] .recharts-scatter-symbol')).toHaveCount(expected.breachCells);
   // A month whose credits all rounded to 0 cents has a bar of no height, which is not drawn.
   await expect(view.locator('[data-testid="report-credits"] .recharts-bar-rectangle')).toHaveCount(months.filter((m) => expected.credits.get(m)! > 0).length);
-  await view.screenshot({ path: 'docs/screenshots/reports.png' });
+  await readmeScreenshot(view, 'reports');
 });
 
 // ---- search, offline ----
@@ -239,7 +239,6 @@ test('search: finds a phrase from a message body with the backend stopped, and o
   await expect(results).toHaveCount(Math.min(tickets.size, 50));
   const ids = await results.evaluateAll((els) => els.map((el) => el.getAttribute('data-ticket-id')));
   expect(new Set(ids)).toEqual(tickets);
-  await page.screenshot({ path: test.info().outputPath('search.png') });
   const first = results.first();
   const marked = new Set(words((await first.locator('mark').allTextContents()).join(' ')));
   expect(phrase.split(' ').filter((w) => !marked.has(w))).toEqual([]);

@@ -75,7 +75,8 @@ test('the printed address opens the app and the cache fills from the backend', a
   // A reload finds the secret again and stays connected.
   await page.reload();
   await expect(page.locator('[data-app-state="ready"]')).toBeAttached();
-  await page.waitForTimeout(500);
+  // The host's sync status reaches this page only over the reconnected socket.
+  await expect(page.getByTestId('sync-status')).toHaveText(/^Up to date/, { timeout: 60_000 });
   await expect(page.getByTestId('bridge-notice')).toHaveCount(0);
   // Nothing the page needs is blocked by the CSP (the WebSocket included).
   expect(errors.filter((text) => /Content Security Policy|WebSocket/i.test(text))).toEqual([]);

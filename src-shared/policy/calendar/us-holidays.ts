@@ -1,6 +1,6 @@
 import type { HolidayRule } from '../policy-schema';
 
-/** The US holiday list of POLICY.md, by rule, for every year. */
+/** The US holiday list of the support policy (docs/policy.md), by rule, for every year. */
 export const US_SUPPORT_HOLIDAYS: readonly HolidayRule[] = Object.freeze([
   { kind: 'fixed', name: "New Year's Day", month: 1, day: 1 },
   { kind: 'last-weekday', name: 'Memorial Day', month: 5, weekday: 1 },

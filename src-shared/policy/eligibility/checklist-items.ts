@@ -1,6 +1,6 @@
 import type { EntitlementWindow } from './entitlement-windows';
 
-/** The eight items of POLICY.md's eligibility checklist, in the order the ticket view shows them. */
+/** The eight items of the eligibility checklist (docs/policy.md), in the order the ticket view shows them. */
 export const checklistItemIds = [
   'subscription-valid',
   'latest-version',

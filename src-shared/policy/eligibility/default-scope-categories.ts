@@ -1,7 +1,7 @@
 import type { ScopeCategory } from '../policy-schema';
 
 /**
- * Every in-scope and out-of-scope request type of POLICY.md (Preset B) as its own category, so the
+ * Every in-scope and out-of-scope request type of the support policy (docs/policy.md, Preset B) as its own category, so the
  * engineer's pick records exactly which rule applied. Keywords only drive suggestions: they are
  * lower-case words or phrases matched as whole words, so keep them specific.
  */

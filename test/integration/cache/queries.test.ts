@@ -7,12 +7,13 @@ import {
   creditsOfAccount,
   outboxState,
   policyById,
-  queueTickets,
   subscriptionsOfAccount,
   syncMeta,
   ticketById,
   ticketMessages,
 } from '../../../src-renderer/db/queries';
+import { queueData } from '../../../src-renderer/db/queue-queries';
+import { buildQueueRows } from '../../../src-renderer/queue/build-queue-rows';
 import { account, credit, message, openTestCache, page, subscription, ticket, upsert } from './cache-fixtures';
 
 const NOW = new Date('2026-05-02T00:00:00.000Z');
@@ -38,8 +39,8 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('the queries behind the hooks', () => {
-  it('the queue: open tickets, soonest due first, undue ones last by number', async () => {
-    expect((await queueTickets(db)).map((t) => t.id)).toEqual(['t3', 't1', 't2', 't5']);
+  it('the queue as the UI reads it: open tickets, soonest due first, undue ones last by number', async () => {
+    expect(buildQueueRows(await queueData(db)).map((row) => row.id)).toEqual(['t3', 't1', 't2', 't5']);
   });
 
   it('a ticket and its conversation in order; null for a ticket not cached', async () => {

@@ -3,7 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { readCursor } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
-import { queueTickets, ticketMessages } from '../../../src-renderer/db/queries';
+import { ticketMessages } from '../../../src-renderer/db/queries';
+import { queueData } from '../../../src-renderer/db/queue-queries';
+import { buildQueueRows } from '../../../src-renderer/queue/build-queue-rows';
 import { message, ticket } from './cache-fixtures';
 
 /**
@@ -51,7 +53,8 @@ describe('cache schema migrations', () => {
     expect(indexNames(cache, 'tickets')).toEqual(['[status+dueAt]', 'accountId', 'assigneeId', 'dueAt', 'status']);
     expect(indexNames(cache, 'messages')).toEqual(['[ticketId+createdAt]', 'accountId']);
     expect(await readCursor(cache)).toBe('c-42');
-    expect((await queueTickets(cache)).map((t) => t.id)).toEqual(['t1']);
+    // The queue as the UI reads it, through the kept [status] index: the open ticket, not the solved one.
+    expect(buildQueueRows(await queueData(cache)).map((row) => row.id)).toEqual(['t1']);
     expect((await ticketMessages(cache, 't1')).map((m) => m.id)).toEqual(['m1', 'm2']);
     cache.close();
   });

@@ -18,7 +18,7 @@ export interface Sender {
  */
 export class IpcMainStandIn implements AgentIpcMain {
   readonly handlers = new Map<string, Handler>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  readonly listeners = new Map<string, Set<Listener>>();
 
   handle(channel: string, handler: Handler): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);

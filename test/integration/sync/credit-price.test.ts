@@ -13,7 +13,7 @@ for (const target of testDatabaseTargets) {
 }
 
 /**
- * POLICY.md: the credit is a share of the monthly price the customer paid for the ticket's plan,
+ * docs/policy.md: the credit is a share of the monthly price the customer paid for the ticket's plan,
  * so the price of the plan the ticket was filed under, and nothing during the free Silver term.
  * The demo seed computes its credits that way; the live reply path must agree with it.
  */

@@ -46,13 +46,11 @@ describe('cachedTokenLookup', () => {
     expect(table.asked).toBe(2);
   });
 
-  it('keys by the hash, never by the token itself', async () => {
-    const seen: string[] = [];
-    const lookup = cachedTokenLookup(async (hash) => {
-      seen.push(hash);
-      return { role: 'admin' };
-    });
+  it('keeps entries under the hash, never the token itself', async () => {
+    const kept: NonNullable<Parameters<typeof cachedTokenLookup>[2]> = new Map();
+    const lookup = cachedTokenLookup(async () => ({ role: 'admin' }), () => 0, kept);
     await lookup('sa_secret');
-    expect(seen).toEqual([hashApiToken('sa_secret')]);
+    expect([...kept.keys()]).toEqual([hashApiToken('sa_secret')]);
+    expect(JSON.stringify([...kept])).not.toContain('sa_secret');
   });
 });

@@ -43,7 +43,7 @@ function item(items: ChecklistItem[], id: ChecklistItemId): ChecklistItem {
 }
 
 describe('checklist data', () => {
-  it('lists the eight items of POLICY.md in order', () => {
+  it('lists the eight checklist items in order', () => {
     expect(checklistItemIds).toEqual([
       'subscription-valid',
       'latest-version',

@@ -4,7 +4,7 @@ import { scopeCategorySchema, type ScopeCategory } from '@shared/policy/policy-s
 import { wordTokens } from '@shared/policy/eligibility/text-tokens';
 
 describe('defaultScopeCategories', () => {
-  it('has every in-scope and out-of-scope request type of POLICY.md', () => {
+  it('has every in-scope and out-of-scope request type of the support policy', () => {
     expect(defaultScopeCategories.filter((c) => c.inScope)).toHaveLength(10);
     expect(defaultScopeCategories.filter((c) => !c.inScope)).toHaveLength(15);
     const labels = defaultScopeCategories.map((c) => c.label);
