@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './test/support/chromium-path.ts';
+import { chromiumLaunchOptions } from './test/support/chromium-path.ts';
 import { webPreview } from './vite.web.config.ts';
 
 // The preview server gets a port of its own per run, so that several runs at once (engineers on one
@@ -30,10 +30,8 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [...chromiumArgs],
-        },
+        // CHROMIUM_PATH, Playwright's own Chromium, or one on PATH (`npm run test:e2e` provides one first).
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

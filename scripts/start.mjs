@@ -6,15 +6,16 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 
 const require = createRequire(import.meta.url);
-const webConfigFile = 'vite.web.config.ts';
 
-if (electronBlocker() === 'the Electron binary was not downloaded') downloadElectron();
+const notDownloaded = 'the Electron binary was not downloaded';
+const downloadFailure = electronBlocker() === notDownloaded ? downloadElectron() : undefined;
 const blocker = electronBlocker();
 if (blocker === undefined) {
   await startDesktop();
 } else {
-  console.warn(`\nSupport Agent: Electron cannot launch on this machine (${blocker}).`);
-  console.warn('Falling back to web mode: the same app, its services in a Node host, the UI served to a browser on 127.0.0.1.\n');
+  const why = blocker === notDownloaded && downloadFailure ? `the Electron binary could not be downloaded: ${downloadFailure}` : blocker;
+  // One line: the engineer needs to know why, not the downloader's stack.
+  console.warn(`Support Agent: Electron cannot launch on this machine (${why}); falling back to web mode, the same app with its UI in a browser on 127.0.0.1.`);
   await startWeb();
 }
 
@@ -26,7 +27,7 @@ function electronBlocker() {
     // download never ran (npm install scripts denied, offline machines).
     binary = require('electron');
   } catch {
-    return 'the Electron binary was not downloaded';
+    return notDownloaded;
   }
   if (typeof binary !== 'string' || !existsSync(binary)) return `no Electron binary at ${String(binary)}`;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -38,13 +39,17 @@ function electronBlocker() {
 /**
  * `npm install` does not run electron's download script (package.json `allowScripts` denies it, so
  * that installs also succeed offline); the first `npm start` runs it instead. Offline it fails
- * fast and the app falls back to web mode.
+ * fast and the app falls back to web mode. Returns why it failed, in a few words, or undefined.
  */
 function downloadElectron() {
   console.log('Support Agent: downloading the Electron binary (first start)...');
   const script = require.resolve('electron/install.js');
-  const result = spawnSync(process.execPath, [script], { stdio: 'inherit', timeout: 300_000 });
-  if (result.status !== 0) console.warn('Support Agent: the Electron binary could not be downloaded.');
+  const result = spawnSync(process.execPath, [script], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: 300_000 });
+  if (result.error) return result.error.code === 'ETIMEDOUT' ? 'no answer within 5 minutes' : result.error.message;
+  if (result.status === 0) return undefined;
+  // The script prints the error's stack: its first line says why (e.g. "RequestError: getaddrinfo ENOTFOUND github.com").
+  const firstLine = result.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit code ${result.status}`;
+  return firstLine.replace(/^\w*Error: /, '');
 }
 
 async function startDesktop() {
@@ -59,9 +64,7 @@ async function startDesktop() {
  * after `npm start --` go to the host (e.g. `--backend <url> --token-file <path>`).
  */
 async function startWeb() {
-  const { build } = await import('vite');
-  // Built every start, as the desktop path does, so the page matches the sources.
-  await build({ configFile: webConfigFile, logLevel: 'warn' });
+  // The host builds the page first when it is missing or older than its sources (ensure-renderer-build.ts).
   // Its own process group: Ctrl+C reaches this script only, which hands the host one signal to stop gracefully.
   const host = spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => host.kill(signal));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { OPEN_TICKET_STATUSES } from '@shared/contract';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium-path';
+import { chromiumLaunchOptions } from '../support/chromium-path';
 import { startWebMode, type WebMode } from '../support/web-mode';
 
 /**
@@ -65,7 +65,7 @@ export async function appFirstSync(request: AppFirstSyncRequest): Promise<AppFir
   let context: BrowserContext | undefined;
   try {
     web = await startWebMode({ backendUrl: request.backendUrl, token: request.token, dataDir: join(root, 'host') });
-    context = await chromium.launchPersistentContext(join(root, 'profile'), { executablePath: chromiumExecutable(), args: [...chromiumArgs], headless: true, timeout: 60_000 });
+    context = await chromium.launchPersistentContext(join(root, 'profile'), { ...chromiumLaunchOptions(), headless: true, timeout: 60_000 });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(web.url, { timeout: 30_000 });
     // A string is evaluated as an expression, so the call and its arguments are part of it.

@@ -11,7 +11,7 @@ import type { Database } from '../../src-backend/db/database';
 import { openDatabase } from '../../src-backend/db/open-database';
 import { seedDemoData, type SeededDemo } from '../../src-backend/demo/seed-demo-data';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium-path';
+import { chromiumLaunchOptions } from '../support/chromium-path';
 import { startInProcessBackend } from '../support/in-process-backend';
 import type { CacheSyncHarness, CacheSyncRequest, CacheSyncResult, OpenPhaseRun } from './browser/cache-sync-harness';
 import { DEFAULT_PAGE_SIZE, FIRST_PAGE_SIZE } from '../../src-main/services/sync-engine';
@@ -83,7 +83,7 @@ async function runInChromium(origin: string, request: CacheSyncRequest): Promise
   const profile = await mkdtemp(join(tmpdir(), 'cache-sync-bench-'));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: [...chromiumArgs], headless: true, timeout: 60_000 });
+    context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), headless: true, timeout: 60_000 });
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -98,7 +98,7 @@ async function runInChromium(origin: string, request: CacheSyncRequest): Promise
     if (pageErrors.length > 0) throw new Error(`errors in the harness page: ${pageErrors.join('; ')}`);
     const cdp = await context.newCDPSession(page);
     const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
-    return { result, browser: `${product} (${chromiumExecutable()})` };
+    return { result, browser: `${product} (${chromiumLaunchOptions().executablePath ?? chromium.executablePath()})` };
   } finally {
     await context?.close();
     await rm(profile, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium-path';
+import { chromiumLaunchOptions } from '../support/chromium-path';
 import type { FillRequest, FillResult, WorkspaceFillHarness } from './browser/workspace-fill-harness';
 import { median } from './measure';
 
@@ -278,7 +278,7 @@ export async function benchWorkspaceUi(): Promise<string[]> {
     for (const [label, openShare] of scenarios) {
       const profile = await mkdtemp(join(tmpdir(), 'workspace-ui-profile-'));
       profiles.push(profile);
-      const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: [...chromiumArgs], headless: true, timezoneId: 'America/New_York', locale: 'en-US' });
+      const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), headless: true, timezoneId: 'America/New_York', locale: 'en-US' });
       contexts.push(context);
       const { product } = (await (await context.newCDPSession(context.pages()[0] ?? (await context.newPage()))).send('Browser.getVersion')) as { product: string };
       if (lines.length === 0) lines.push(`${product}, headless, IndexedDB on disk; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
