@@ -67,8 +67,8 @@ export interface IndexedDbBackend {
 }
 
 /**
- * The renderer's one cache database. Only `applyBatch` (sync) and the outbox functions write to
- * it; components read through the hooks in queries.ts.
+ * The renderer's one cache database. Only `applyBatch` (sync), the outbox functions and
+ * `useWorkspace` (a switch of workspace) write to it; components read through the hooks in queries.ts.
  */
 export class AgentCache extends Dexie {
   policies!: EntityTable<CachedPolicy, 'id'>;
