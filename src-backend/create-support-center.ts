@@ -31,6 +31,7 @@ const LATEST_CURSOR_SQL = namedStatement(
   'SELECT txid::text AS txid, seq FROM changes WHERE changes.txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changes.txid DESC, changes.seq DESC LIMIT 1',
 );
 const TOKEN_SQL = namedStatement('token_caller', 'SELECT role, engineer_id FROM api_tokens WHERE token_hash = $1');
+const WORKSPACE_ID_SQL = 'SELECT workspace_id::text AS workspace_id FROM workspace';
 
 /**
  * The support center on a database: every operation one transaction. It holds no state of its
@@ -43,6 +44,8 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   const policies = new PolicyCache();
   const listeners = new Set<() => void>();
   const key = config.loginDetailKey;
+  // It never changes, so it is read once; a failed read is tried again by the next caller.
+  let workspaceId: Promise<string> | null = null;
   const unlisten = await db.listen(
     CHANGES_CHANNEL,
     () => {
@@ -60,6 +63,17 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       if (row === undefined) return null;
       return row.role === 'admin' ? { role: 'admin' } : { role: 'engineer', engineerId: String(row.engineer_id) };
     }),
+    workspaceId() {
+      workspaceId ??= db.query<{ workspace_id: string }>(WORKSPACE_ID_SQL).then(({ rows }) => {
+        const id = rows[0]?.workspace_id;
+        if (id === undefined) throw new Error('the workspace table is empty: migration 004 did not run');
+        return id;
+      });
+      return workspaceId.catch((error: unknown) => {
+        workspaceId = null;
+        throw error;
+      });
+    },
     sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
     syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, query, clock()),
     syncScope: () => 'workspace',

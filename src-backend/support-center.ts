@@ -39,6 +39,8 @@ export class RequestError extends Error {
 export interface SupportCenter {
   /** Resolves a bearer token, or null when it is unknown. */
   authenticate(token: string): Promise<Caller | null>;
+  /** The workspace's stable random id (migration 004), the same on every instance of one database. */
+  workspaceId(): Promise<string>;
 
   /** A page of changes after `cursor` (see docs/api.md). Throws RequestError 400 for a bad cursor. */
   sync(caller: Caller, query: SyncQuery): Promise<SyncPage>;

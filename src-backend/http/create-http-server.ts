@@ -58,7 +58,7 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
   const lifecycle = attachLifecycle(server);
   const routes: Route[] = [
     ...healthRoutes(lifecycle, center),
-    ...sessionRoutes(),
+    ...sessionRoutes(center),
     ...syncRoutes(limitSyncs(center, options.maxConcurrentSyncs ?? 4)),
     ...eventRoutes(center, { lifecycle, logger, feed: new ChangeFeed(center, logger) }),
     ...mutationRoutes(center),

@@ -38,6 +38,7 @@ export class AgentWindow {
   ) {}
 
   readonly cache: CacheHandlers = {
+    'cache:use-workspace': (r) => this.ipc?.cache['cache:use-workspace'](r) ?? noWindow(),
     'cache:read-cursor': (r) => this.ipc?.cache['cache:read-cursor'](r) ?? noWindow(),
     'cache:apply-page': (r) => this.ipc?.cache['cache:apply-page'](r) ?? noWindow(),
     'outbox:pending': (r) => this.ipc?.cache['outbox:pending'](r) ?? noWindow(),

@@ -8,7 +8,8 @@ import { fileNotifierStateStore } from '../services/deadline-notifier/notifier-s
 import { ensureOwnerOnlyDir } from '../services/owner-only-files';
 import { fileSettingsStore } from '../services/settings-store-file';
 import { AgentWindow } from './agent-window';
-import { chooseSession, type ChosenSession } from './choose-session';
+import type { ChosenSession } from '../services/choose-desktop-session';
+import { chooseSession } from './choose-session';
 import { enforceContentSecurityPolicy } from './content-security-policy';
 import { createMainWindow } from './create-main-window';
 import { createDeadlineBadge, trayIconPath, type DeadlineBadge } from './deadline-badge';
@@ -94,6 +95,7 @@ function serviceOptions(chosen: ChosenSession, shell: Shell): AgentServicesOptio
   const cache = (): CacheHandlers => shell.window()?.cache ?? noCache;
   return {
     cache: {
+      'cache:use-workspace': (r) => cache()['cache:use-workspace'](r),
       'cache:read-cursor': (r) => cache()['cache:read-cursor'](r),
       'cache:apply-page': (r) => cache()['cache:apply-page'](r),
       'outbox:pending': (r) => cache()['outbox:pending'](r),
@@ -111,6 +113,7 @@ function serviceOptions(chosen: ChosenSession, shell: Shell): AgentServicesOptio
       shell.window()?.emit('deadlines:counts', counts);
     },
     onSnoozes: (snoozes) => shell.window()?.emit('notifier:snoozes-changed', snoozes),
+    onSession: (session) => shell.window()?.emit('session:changed', session),
   };
 }
 
@@ -126,7 +129,7 @@ function whenLoaded(services: AgentServices): () => void {
 
 const QUIT_GRACE_MS = 5_000;
 const noWindow = () => Promise.resolve(fail<never>('transport', 'the window is not open yet'));
-const noCache: CacheHandlers = { 'cache:read-cursor': noWindow, 'cache:apply-page': noWindow, 'outbox:pending': noWindow, 'outbox:settle': noWindow };
+const noCache: CacheHandlers = { 'cache:use-workspace': noWindow, 'cache:read-cursor': noWindow, 'cache:apply-page': noWindow, 'outbox:pending': noWindow, 'outbox:settle': noWindow };
 
 /** electron-vite dev serves the renderer with a relaxed policy of its own (scripts/relax-csp-in-dev.ts). */
 function isDevServer(): boolean {

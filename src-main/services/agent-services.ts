@@ -9,7 +9,8 @@ import { DeadlineNotifier } from './deadline-notifier/deadline-notifier';
 import { memoryNotifierStateStore, type NotifierStateStore } from './deadline-notifier/notifier-state';
 import { realScheduler, type Scheduler } from './scheduler';
 import { checkEngineerSettings, defaultEngineerSettings, memorySettingsStore, type SettingsStore } from './settings-store';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type EnteredWorkspace } from './sync-engine';
+import { workspaceNotice } from './workspace-notice';
 
 /** Where the backend URL and token are kept between launches (Electron: safeStorage; web mode: a file). */
 export interface SessionStore {
@@ -31,6 +32,8 @@ export interface AgentServicesOptions {
   onClockSkew?: (skew: ClockSkew) => void;
   /** A deadline notification to show (Electron: natively; web mode: as the `notifier:show` event). */
   onNotification?: (notification: ShownNotification) => void;
+  /** What `session:describe` answers changed (`session:changed`). */
+  onSession?: (session: SessionInfo) => void;
   /** Breached and approaching tickets changed (tray/dock badge, `deadlines:counts`). */
   onDeadlineCounts?: (counts: DeadlineCounts) => void;
   /** The snoozes in force changed (`notifier:snoozes-changed`). */
@@ -55,6 +58,8 @@ export class AgentServices {
   private lastSkew: number | null = null;
   private demo: boolean;
   private engineerId: string | null = null;
+  private notice: string | null = null;
+  /** Settles when the connected backend has said who the engineer is. */
   private identifying: Promise<void> | null = null;
   private settings: EngineerSettings = defaultEngineerSettings();
   private readonly settingsStore: SettingsStore;
@@ -149,7 +154,7 @@ export class AgentServices {
   /** The cache applies the page; only a page it stored is shown to the notifier. */
   private async applyPage(request: ApplyPageRequest): ReturnType<CacheHandlers['cache:apply-page']> {
     const applied = await this.options.cache['cache:apply-page'](request);
-    if (applied.ok) await this.notifier.observe(request.page);
+    if (applied.ok) await this.notifier.observe(request.page, request.workspace);
     return applied;
   }
 
@@ -171,16 +176,27 @@ export class AgentServices {
       await Promise.race([this.identifying, new Promise((resolve) => (timer = this.scheduler.setTimeout(() => resolve(null), DESCRIBE_WAIT_MS)))]);
       this.scheduler.clearTimeout(timer);
     }
-    return { backendUrl: this.client?.baseUrl ?? null, demo: this.demo, engineerId: this.engineerId };
+    return this.sessionInfo();
   }
 
-  /** Asks the backend who the token belongs to; offline, it asks again after the next good sync. */
-  private identify(client: BackendClient): void {
-    this.identifying = client.whoAmI().then((answer) => {
-      if (this.client !== client || !answer.ok) return;
-      this.engineerId = answer.value.engineerId;
-      this.notifier.configure({ engineerId: this.engineerId });
-    });
+  private sessionInfo(): SessionInfo {
+    return { backendUrl: this.client?.baseUrl ?? null, demo: this.demo, engineerId: this.engineerId, workspaceNotice: this.notice };
+  }
+
+  /**
+   * Each sync run starts here, before anything is sent or pulled: the cache holds the backend's
+   * workspace (started afresh if it held another), and so does the notifier's index.
+   */
+  private async enteredWorkspace(client: BackendClient, entered: EnteredWorkspace): Promise<void> {
+    if (this.client !== client) return;
+    await this.notifier.useWorkspace(entered.workspace);
+    const notice = workspaceNotice(entered.switched);
+    const known = this.engineerId === entered.whoAmI.engineerId;
+    if (known && notice === null) return;
+    this.engineerId = entered.whoAmI.engineerId;
+    this.notifier.configure({ engineerId: this.engineerId });
+    if (notice !== null) this.notice = notice;
+    this.options.onSession?.(this.sessionInfo());
   }
 
   private disconnect(): void {
@@ -194,17 +210,22 @@ export class AgentServices {
     const client = new BackendClient({ baseUrl: session.backendUrl, token: session.token, now: () => this.scheduler.now() });
     this.client = client;
     this.engineerId = null;
+    this.notice = null;
     this.notifier.configure({ engineerId: null });
-    await this.notifier.useWorkspace(session.backendUrl);
-    if (this.client !== client) return;
-    const engine = new SyncEngine({ client, cache: this.cache, scheduler: this.scheduler, pollIntervalMs: this.options.pollIntervalMs });
+    let identified = (): void => undefined;
+    this.identifying = new Promise((resolve) => (identified = resolve));
+    const engine = new SyncEngine({
+      client,
+      cache: this.cache,
+      scheduler: this.scheduler,
+      pollIntervalMs: this.options.pollIntervalMs,
+      onWorkspace: (entered) => this.enteredWorkspace(client, entered).finally(identified),
+    });
     engine.onStatus((status) => {
       this.options.onStatus?.(status);
       this.publishSkew(client);
-      if (status.kind === 'idle' && this.engineerId === null && this.client === client) this.identify(client);
     });
     this.engine = engine;
-    this.identify(client);
     this.events = listenForChanges({ baseUrl: session.backendUrl, token: session.token, onChanges: () => void engine.syncNow(), scheduler: this.options.scheduler });
     engine.start();
   }

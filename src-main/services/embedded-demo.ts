@@ -15,6 +15,7 @@ import { seedDemoData } from '../../src-backend/demo/seed-demo-data';
 import { createHttpServer } from '../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
 import type { SupportCenter } from '../../src-backend/support-center';
+import { keepDemoPort, readDemoPort } from './demo-listen-port';
 
 /** Enough tickets for a realistic queue (every plan, breaches, Preset B checklists), seeded in seconds. */
 export const DEMO_TICKETS = 3_000;
@@ -26,11 +27,6 @@ export interface EmbeddedDemoOptions {
   tickets?: number;
   /** Customers keep filing tickets and writing back (on by default). */
   live?: boolean;
-  /**
-   * The port of the previous launch, tried first: the agent keys its workspace state (the
-   * notifier's) by backend URL, so a stable URL keeps it. Any free port when it is taken.
-   */
-  preferredPort?: number;
   logger: Logger;
 }
 
@@ -43,7 +39,7 @@ export interface EmbeddedDemo {
 
 /**
  * The demo workspace for a first launch with no backend configured: the reference backend on
- * 127.0.0.1 with a random port, on PGlite in `dataDir`, seeded with a realistic workspace the first
+ * 127.0.0.1, on the port of its previous launch when that is free (see demo-listen-port.ts), on PGlite in `dataDir`, seeded with a realistic workspace the first
  * time, and signed in as the demo engineer.
  */
 export async function startEmbeddedDemo(options: EmbeddedDemoOptions): Promise<EmbeddedDemo> {
@@ -55,11 +51,11 @@ export async function startEmbeddedDemo(options: EmbeddedDemoOptions): Promise<E
     center = await createSupportCenter(db, { loginDetailKey });
     const token = await demoEngineerToken(db, center, options, loginDetailKey);
     const server = createHttpServer(center, { logger: options.logger });
-    await listenOn(server, options.preferredPort ?? 0).catch(() => listenOn(server, 0));
+    const port = await listenOnKeptPort(server, options);
     const live = options.live === false ? null : startLiveDemo(center, { logger: options.logger });
     const running = center;
     return {
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      url: `http://127.0.0.1:${port}`,
       token,
       async stop() {
         await live?.stop();
@@ -92,6 +88,23 @@ async function demoEngineerToken(db: Database, center: SupportCenter, options: E
   if (issued.engineerToken === null) throw new Error(`the demo workspace in ${options.dataDir} has no engineer; delete the folder to start a fresh demo`);
   await keepToken(tokenFile, issued.engineerToken);
   return issued.engineerToken;
+}
+
+/** The port kept in the folder when it is free, else any free one, which is kept for next time. */
+async function listenOnKeptPort(server: Server, options: EmbeddedDemoOptions): Promise<number> {
+  const kept = await readDemoPort(options.dataDir, (message) => options.logger.warn(message));
+  if (kept !== null) {
+    try {
+      await listenOn(server, kept);
+      return kept;
+    } catch (error) {
+      options.logger.warn(`port ${kept} of the previous launch is taken (${error instanceof Error ? error.message : String(error)}): the demo moves to another, and the agent starts its cache afresh`);
+    }
+  }
+  await listenOn(server, 0);
+  const port = (server.address() as AddressInfo).port;
+  await keepDemoPort(options.dataDir, port);
+  return port;
 }
 
 function listenOn(server: Server, port: number): Promise<void> {

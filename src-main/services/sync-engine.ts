@@ -1,7 +1,7 @@
 import { Backoff, type BackoffOptions } from '@shared/backoff';
-import type { SyncPage } from '@shared/contract';
-import type { CacheHandlers } from '@shared/ipc/cache-channels';
-import type { IpcError, Result } from '@shared/ipc/result';
+import type { SyncPage, WhoAmI } from '@shared/contract';
+import type { CacheHandlers, WorkspaceIdentity, WorkspaceSwitch } from '@shared/ipc/cache-channels';
+import { ok, type IpcError, type Result } from '@shared/ipc/result';
 import type { SyncStatus } from '@shared/ipc/sync-status';
 import type { BackendClient } from './backend-client';
 import { realScheduler, type Scheduler } from './scheduler';
@@ -18,6 +18,17 @@ export interface SyncEngineOptions {
   backoff?: BackoffOptions;
   /** Outbox entries pushed per request. */
   pushBatchSize?: number;
+  /**
+   * Called at the start of every run, once the cache holds the backend's workspace and before any
+   * action is sent or page pulled: who the engineer is, which workspace, and what the cache did.
+   */
+  onWorkspace?: (entered: EnteredWorkspace) => Promise<void> | void;
+}
+
+export interface EnteredWorkspace {
+  whoAmI: WhoAmI;
+  workspace: WorkspaceIdentity;
+  switched: WorkspaceSwitch;
 }
 
 /** Rows per pull; the backend allows up to MAX_SYNC_LIMIT. */
@@ -50,6 +61,7 @@ export class SyncEngine {
   private pollTimer: unknown = null;
   private stopped = true;
   private readonly scheduler: Scheduler;
+  private whoAmI: WhoAmI | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.scheduler = options.scheduler ?? realScheduler;
@@ -102,11 +114,34 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<Outcome> {
-    const pushed = await this.pushOutbox();
+    const entered = await this.enterWorkspace();
+    if (!entered.ok) return entered;
+    // Stopped meanwhile (the engineer signed in elsewhere): this engine has nothing more to do.
+    if (entered.value === null) return { ok: true };
+    const pushed = await this.pushOutbox(entered.value);
     if (!pushed.ok) return pushed;
     const cursor = await this.options.cache['cache:read-cursor']({});
     if (!cursor.ok) return { ok: false, error: { code: 'storage-error', message: cursor.error.message } };
-    return this.pullFrom(cursor.value);
+    return this.pullFrom(cursor.value, entered.value);
+  }
+
+  /**
+   * Asks the backend which workspace it is (once per engine: an engine talks to one backend with
+   * one token), then has the cache hold that workspace, starting it afresh if it held another. Every
+   * run does the second part: the window may have reloaded, or another engine switched the cache.
+   */
+  private async enterWorkspace(): Promise<Result<WorkspaceIdentity | null>> {
+    if (this.whoAmI === null) {
+      const me = await this.options.client.whoAmI();
+      if (!me.ok) return me;
+      this.whoAmI = me.value;
+    }
+    if (this.stopped) return ok(null);
+    const workspace = { workspaceId: this.whoAmI.workspaceId, backendUrl: this.options.client.baseUrl };
+    const switched = await this.options.cache['cache:use-workspace']({ workspace });
+    if (!switched.ok) return { ok: false, error: storageError(switched.error) };
+    await this.options.onWorkspace?.({ whoAmI: this.whoAmI, workspace, switched: switched.value });
+    return ok(this.stopped ? null : workspace);
   }
 
   /**
@@ -119,7 +154,7 @@ export class SyncEngine {
    * others for the page size. A page over the response size limit (long conversations) is asked
    * for again with half the rows, for the rest of the run.
    */
-  private async pullFrom(start: string | null): Promise<Outcome> {
+  private async pullFrom(start: string | null, workspace: WorkspaceIdentity): Promise<Outcome> {
     let cap = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
     const short = () => Math.min(cap, this.options.firstPageSize ?? FIRST_PAGE_SIZE);
     let limit = short();
@@ -142,7 +177,7 @@ export class SyncEngine {
       limit = phase === null || phase === page.value.phase ? cap : short();
       phase = page.value.phase;
       if (page.value.hasMore) next = this.options.client.sync(from, limit);
-      const handedOver = this.commit(page.value, after);
+      const handedOver = this.commit(page.value, after, workspace);
       const previous = await committing;
       committing = handedOver;
       if (!previous.ok) return firstFailure(previous, await handedOver);
@@ -152,9 +187,9 @@ export class SyncEngine {
   }
 
   /** Hands one page to the cache; settles (never rejects) once the cache committed or refused it. */
-  private async commit(page: SyncPage, after: string | null): Promise<Outcome> {
+  private async commit(page: SyncPage, after: string | null, workspace: WorkspaceIdentity): Promise<Outcome> {
     try {
-      const applied = await this.options.cache['cache:apply-page']({ page, after });
+      const applied = await this.options.cache['cache:apply-page']({ page, after, workspace });
       if (!applied.ok) return { ok: false, error: storageError(applied.error) };
     } catch (error) {
       return { ok: false, error: { code: 'transport', message: `the cache could not be reached: ${error instanceof Error ? error.message : String(error)}` } };
@@ -165,9 +200,9 @@ export class SyncEngine {
   }
 
   /** Sends pending engineer actions; the server's answers settle them in the cache. */
-  private async pushOutbox(): Promise<Outcome> {
+  private async pushOutbox(workspace: WorkspaceIdentity): Promise<Outcome> {
     for (let round = 0; round < 1_000 && !this.stopped; round++) {
-      const pending = await this.options.cache['outbox:pending']({ limit: this.options.pushBatchSize ?? 100 });
+      const pending = await this.options.cache['outbox:pending']({ limit: this.options.pushBatchSize ?? 100, workspace });
       if (!pending.ok) return { ok: false, error: storageError(pending.error) };
       if (pending.value.length === 0) return { ok: true };
       const answer = await this.options.client.pushMutations({ mutations: pending.value.map((e) => e.mutation) });
@@ -217,6 +252,9 @@ function firstFailure(earlier: Outcome, later: Outcome): Outcome {
 
 function storageError(error: IpcError): IpcError {
   if (error.code === 'cursor-moved') return { code: 'cursor-moved', message: `The cache moved on while this page was on its way; syncing again from where it stands. ${error.message}` };
+  if (error.code === 'workspace-changed') {
+    return { code: 'workspace-changed', message: `The cache was switched to another workspace while this was on its way; nothing was mixed. ${error.message}` };
+  }
   if (error.code === 'quota-exceeded') {
     return { code: 'storage-full', message: `The disk or the browser storage quota is full, so syncing stopped; nothing was lost. ${error.message}` };
   }

@@ -56,8 +56,7 @@ async function chooseSession(args: WebArgs, sessions: FileSessionStore, logger: 
   // A backend the engineer signed in to (from the UI or an earlier --backend) wins over the demo.
   if (stored !== null && !stored.demo) return { session: { backendUrl: stored.backendUrl, token: stored.token }, demo: null };
   logger.info('no backend configured: starting the embedded demo workspace');
-  const preferredPort = stored === null ? undefined : Number(new URL(stored.backendUrl).port) || undefined;
-  const demo = await startEmbeddedDemo({ dataDir: join(args.dataDir, 'demo-backend'), logger, preferredPort });
+  const demo = await startEmbeddedDemo({ dataDir: join(args.dataDir, 'demo-backend'), logger });
   const session = { backendUrl: demo.url, token: demo.token };
   try {
     await sessions.saveDemo(session);

@@ -27,6 +27,7 @@ export function createWebServices(config: { dataDir: string; sessions: SessionSt
     onNotification: (notification) => emit('notifier:show', notification),
     onDeadlineCounts: (counts) => emit('deadlines:counts', counts),
     onSnoozes: (snoozes) => emit('notifier:snoozes-changed', snoozes),
+    onSession: (session) => emit('session:changed', session),
     warn,
   });
 }

@@ -4,6 +4,7 @@ import { applyBatchSafe, readCursor } from '../db/apply-batch';
 import type { AgentCache } from '../db/cache-database';
 import { asCacheResult, type CacheResult } from '../db/cache-result';
 import { markDone, markRejected, markSending, pendingActions } from '../db/outbox';
+import { checkHoldsWorkspace, useWorkspace } from '../db/use-workspace';
 
 function asResult<T>(result: CacheResult<T>): Result<T> {
   return result.ok ? ok(result.value) : fail(result.error.code, result.error.message);
@@ -15,10 +16,16 @@ function asResult<T>(result: CacheResult<T>): Result<T> {
  */
 export function createCacheHandlers(db: AgentCache, clock: () => Date = () => new Date()): CacheHandlers {
   return {
+    'cache:use-workspace': async ({ workspace }) => asResult(await asCacheResult(() => useWorkspace(db, workspace, clock()))),
     'cache:read-cursor': async () => asResult(await asCacheResult(() => readCursor(db))),
-    'cache:apply-page': async ({ page, after }) => asResult(await applyBatchSafe(db, { ...page, after }, { now: clock() })),
-    'outbox:pending': async ({ limit }) => {
-      const entries = await asCacheResult(() => pendingActions(db));
+    'cache:apply-page': async ({ page, after, workspace }) => asResult(await applyBatchSafe(db, { ...page, after, workspace }, { now: clock() })),
+    'outbox:pending': async ({ limit, workspace }) => {
+      const entries = await asCacheResult(() =>
+        db.transaction('r', [db.meta, db.outbox], async () => {
+          await checkHoldsWorkspace(db, workspace);
+          return pendingActions(db);
+        }),
+      );
       if (!entries.ok) return asResult(entries);
       const batch = entries.value.slice(0, limit);
       const marked = await markSending(db, batch.map((e) => e.idempotencyKey));

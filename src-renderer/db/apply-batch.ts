@@ -1,10 +1,12 @@
 import type { SyncChange, SyncPage, TicketRow } from '@shared/contract';
+import type { WorkspaceIdentity } from '@shared/ipc/cache-channels';
 import type { AgentCache } from './cache-database';
 import { ACCOUNT_OWNED_TABLES, type EntityTableName, type OutboxEntry, type SyncMeta } from './cache-rows';
 import { asCacheResult, CursorMovedError, type CacheResult } from './cache-result';
 import { foldChanges, type ApplySummary, type WritePlan } from './fold-changes';
 import { loadKnownVersions } from './load-known-versions';
 import { localMessageId, rebaseTicket } from './optimistic-edits';
+import { checkHoldsWorkspace } from './use-workspace';
 
 export type { ApplySummary } from './fold-changes';
 
@@ -17,6 +19,12 @@ export type SyncBatch = Pick<SyncPage, 'cursor' | 'phase' | 'progress'> & {
    * only while the cache holds exactly that cursor; otherwise it is refused with CursorMovedError.
    */
   after?: string | null;
+  /**
+   * The workspace the page comes from. When given, the page is stored only while the cache holds
+   * that workspace; otherwise it is refused with WorkspaceChangedError (the engineer signed in
+   * elsewhere while it was on its way).
+   */
+  workspace?: WorkspaceIdentity;
 };
 
 export interface ApplyBatchOptions {
@@ -111,6 +119,7 @@ async function checkContinues(db: AgentCache, after: string | null | undefined):
 export async function applyBatch(db: AgentCache, batch: SyncBatch, options: ApplyBatchOptions = {}): Promise<ApplySummary> {
   const now = options.now ?? new Date();
   return db.transaction('rw', db.tables, async () => {
+    if (batch.workspace !== undefined) await checkHoldsWorkspace(db, batch.workspace);
     await checkContinues(db, batch.after);
     const plan = foldChanges(batch.changes, await loadKnownVersions(db, batch.changes), now);
     await runPurges(db, plan.purges);
@@ -128,5 +137,6 @@ export function applyBatchSafe(db: AgentCache, batch: SyncBatch, options: ApplyB
 
 /** Where the next pull starts; null before the first page. */
 export async function readCursor(db: AgentCache): Promise<string | null> {
-  return (await db.meta.get('sync'))?.cursor ?? null;
+  const record = await db.meta.get('sync');
+  return record?.key === 'sync' ? record.cursor : null;
 }

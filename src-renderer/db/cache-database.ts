@@ -9,8 +9,9 @@ import type {
   CachedProduct,
   CachedSubscription,
   CachedTicket,
+  HeldOutboxEntry,
+  MetaRecord,
   OutboxEntry,
-  SyncMeta,
   Tombstone,
 } from './cache-rows';
 
@@ -49,6 +50,16 @@ const SCHEMA_V2 = {
   messages: 'id, accountId, [ticketId+createdAt]',
 } as const;
 
+/**
+ * Version 3 records which workspace the cache holds (a `workspace` record in `meta`, no schema
+ * change) and adds `heldOutbox`: the unsent actions of a workspace the engineer signed out of,
+ * kept until they sign in to it again. A cache upgraded from version 2 has no workspace record:
+ * its rows come from an unknown workspace, and the first sync starts it afresh (see use-workspace.ts).
+ */
+const SCHEMA_V3 = {
+  heldOutbox: '++seq, workspaceKey',
+} as const;
+
 /** Where IndexedDB comes from: the browser's globals by default, fake-indexeddb in Node tests. */
 export interface IndexedDbBackend {
   indexedDB: IDBFactory;
@@ -56,8 +67,8 @@ export interface IndexedDbBackend {
 }
 
 /**
- * The renderer's one cache database. Only `applyBatch` (sync) and the outbox functions write to
- * it; components read through the hooks in queries.ts.
+ * The renderer's one cache database. Only `applyBatch` (sync), the outbox functions and
+ * `useWorkspace` (a switch of workspace) write to it; components read through the hooks in queries.ts.
  */
 export class AgentCache extends Dexie {
   policies!: EntityTable<CachedPolicy, 'id'>;
@@ -69,14 +80,16 @@ export class AgentCache extends Dexie {
   messages!: EntityTable<CachedMessage, 'id'>;
   loginDetails!: EntityTable<CachedLoginDetail, 'id'>;
   credits!: EntityTable<CachedCredit, 'id'>;
-  meta!: EntityTable<SyncMeta, 'key'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
+  heldOutbox!: EntityTable<HeldOutboxEntry, 'seq'>;
   tombstones!: Table<Tombstone, [string, string]>;
 
   constructor(name: string = DEFAULT_CACHE_NAME, backend?: IndexedDbBackend) {
     super(name, backend);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

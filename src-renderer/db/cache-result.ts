@@ -3,11 +3,16 @@
  * engine and the UI branch on `code` instead of catching whatever IndexedDB happened to throw.
  */
 
-export type CacheErrorCode = 'quota-exceeded' | 'storage-error' | 'invalid-mutation' | 'cursor-moved';
+export type CacheErrorCode = 'quota-exceeded' | 'storage-error' | 'invalid-mutation' | 'cursor-moved' | 'workspace-changed';
 
 /** A sync page that does not continue from the cursor the cache holds: refused, nothing written. */
 export class CursorMovedError extends Error {
   override readonly name = 'CursorMovedError';
+}
+
+/** A page or an outbox read for a workspace other than the one the cache holds: refused, nothing written. */
+export class WorkspaceChangedError extends Error {
+  override readonly name = 'WorkspaceChangedError';
 }
 
 export interface CacheError {
@@ -33,6 +38,7 @@ function isQuotaError(error: unknown, depth = 0): boolean {
 export function toCacheError(error: unknown): CacheError {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof CursorMovedError) return { code: 'cursor-moved', message };
+  if (error instanceof WorkspaceChangedError) return { code: 'workspace-changed', message };
   return { code: isQuotaError(error) ? 'quota-exceeded' : 'storage-error', message };
 }
 

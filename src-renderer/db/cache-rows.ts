@@ -12,6 +12,7 @@ import type {
   SyncPhase,
   TicketRow,
 } from '@shared/contract';
+import type { WorkspaceIdentity } from '@shared/ipc/cache-channels';
 
 /**
  * The shapes stored in the cache. A synced row is stored as `{ ...row, _v: version }`: keeping the
@@ -63,6 +64,37 @@ export interface SyncMeta {
   appliedAt: string;
   /** The server's clock when it served the last page, when known. */
   serverTime: string | null;
+}
+
+/**
+ * Which workspace every row of the cache comes from (key `workspace`), in the same table as the
+ * cursor, so a page and the check that it belongs here share one transaction. A cache holding
+ * rows without this record comes from a version that did not record it: its workspace is unknown.
+ */
+export interface WorkspaceMeta extends WorkspaceIdentity {
+  key: 'workspace';
+  /** When this cache started holding this workspace (the client's clock). */
+  since: string;
+}
+
+/** The records of the `meta` table. */
+export type MetaRecord = SyncMeta | WorkspaceMeta;
+
+/**
+ * An unsent action of a workspace the cache no longer holds, kept aside (never sent elsewhere)
+ * until the engineer signs in to that workspace again: then it goes back to the outbox.
+ */
+export interface HeldOutboxEntry {
+  seq?: number;
+  /** `workspaceKey(workspace)`: what the held entries are looked up by. */
+  workspaceKey: string;
+  workspace: WorkspaceIdentity;
+  entry: Omit<OutboxEntry, 'seq'>;
+}
+
+/** One string per workspace identity, for the index of held entries. */
+export function workspaceKey(workspace: WorkspaceIdentity): string {
+  return JSON.stringify([workspace.workspaceId, workspace.backendUrl]);
 }
 
 /**

@@ -70,7 +70,8 @@ export async function outboxState(db: AgentCache): Promise<OutboxState> {
 }
 
 export async function syncMeta(db: AgentCache): Promise<SyncMeta | null> {
-  return (await db.meta.get('sync')) ?? null;
+  const record = await db.meta.get('sync');
+  return record?.key === 'sync' ? record : null;
 }
 
 // ---- hooks ----

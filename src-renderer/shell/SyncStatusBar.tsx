@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SyncStatus } from '@shared/ipc/sync-status';
 import { formatSpan } from '../queue/format-time';
 import { useNow } from '../state/clock';
@@ -62,6 +63,21 @@ function StatusText({ status, now, zone }: { status: SyncStatus; now: number; zo
   }
 }
 
+/** Said once the cache was started afresh for another workspace, until the engineer dismisses it. */
+function WorkspaceNotice() {
+  const notice = useSession((s) => s.session?.workspaceNotice ?? null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (notice === null || notice === dismissed) return null;
+  return (
+    <span className="sync-notice" data-testid="workspace-notice">
+      {notice}{' '}
+      <button type="button" className="link-button" onClick={() => setDismissed(notice)}>
+        Dismiss
+      </button>
+    </span>
+  );
+}
+
 /** The sync status union in words, as the sync engine reports it. */
 export function SyncStatusBar() {
   const status = useSession((s) => s.syncStatus);
@@ -70,6 +86,7 @@ export function SyncStatusBar() {
   const kind = status?.kind ?? 'disconnected';
   return (
     <div className={`sync-bar sync-${kind}`} role="status" data-testid="sync-status" data-sync-kind={kind}>
+      <WorkspaceNotice />
       {status === null ? <span>Not connected to the sync service: showing cached data only.</span> : <StatusText status={status} now={now} zone={zone} />}
     </div>
   );

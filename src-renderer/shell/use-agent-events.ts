@@ -48,7 +48,8 @@ function titleFor(counts: { breached: number; approaching: number }): string {
 
 /**
  * Subscribes the UI to everything the main process pushes: sync status, clock skew, tickets to
- * open (a notification was clicked), notifications to show (web mode), deadline counts, snoozes.
+ * open (a notification was clicked), notifications to show (web mode), deadline counts, snoozes,
+ * and the session (the engineer named, the cache started afresh for another workspace).
  */
 export function useAgentEvents(): void {
   useEffect(() => {
@@ -62,6 +63,7 @@ export function useAgentEvents(): void {
       api.onNotification((notification) => showBrowserNotification(notification, (ticketId) => useNavigation.getState().openTicket(ticketId))),
       api.onDeadlineCounts(showCounts),
       api.onSnoozes(showSnoozes),
+      api.onSession((session) => useSession.setState({ session })),
     ];
     return () => stops.forEach((stop) => stop());
   }, []);

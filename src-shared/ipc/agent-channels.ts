@@ -44,6 +44,8 @@ export const agentEvents = {
   'deadlines:counts': deadlineCountsSchema,
   /** The snoozes in force changed (snoozed, lifted, ended, or the ticket no longer has a running deadline). */
   'notifier:snoozes-changed': snoozesSchema,
+  /** What `session:describe` answers changed: the engineer is known, or the cache started afresh. */
+  'session:changed': sessionInfoSchema,
 } as const;
 
 export type AgentChannel = keyof typeof agentChannels;
@@ -80,4 +82,5 @@ export const agentEventMethods = {
   'notifier:show': 'onNotification',
   'deadlines:counts': 'onDeadlineCounts',
   'notifier:snoozes-changed': 'onSnoozes',
+  'session:changed': 'onSession',
 } as const satisfies { readonly [E in AgentEvent]: `on${string}` };

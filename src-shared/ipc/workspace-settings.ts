@@ -21,9 +21,16 @@ export type EngineerSettings = z.infer<typeof engineerSettingsSchema>;
 
 /**
  * Which backend the agent talks to (`demo` when it is the embedded demo workspace) and which engineer
- * is signed in (null until the backend has said so, e.g. while offline since launch).
+ * is signed in (null until the backend has said so, e.g. while offline since launch). Sent again as
+ * `session:changed` when the backend names the engineer or the cache starts afresh.
  */
-export const sessionInfoSchema = z.object({ backendUrl: z.string().nullable(), demo: z.boolean(), engineerId: z.string().max(64).nullable() });
+export const sessionInfoSchema = z.object({
+  backendUrl: z.string().nullable(),
+  demo: z.boolean(),
+  engineerId: z.string().max(64).nullable(),
+  /** Said once the cache started afresh for this session's workspace (and what became of unsent actions); null otherwise. */
+  workspaceNotice: z.string().max(1_000).nullable(),
+});
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 /** Beyond this many snoozed tickets at once a snooze is refused: lift some first. */

@@ -92,6 +92,7 @@ export class AgentHarness {
       cacheChannels,
     );
     const cache = {
+      'cache:use-workspace': (r) => endpoint.call('cache:use-workspace', r),
       'cache:read-cursor': (r) => endpoint.call('cache:read-cursor', r),
       'cache:apply-page': (r) => endpoint.call('cache:apply-page', r),
       'outbox:pending': (r) => endpoint.call('outbox:pending', r),
@@ -246,6 +247,7 @@ export class AgentHarness {
         return answer;
       }) as CacheHandlers[C];
     return {
+      'cache:use-workspace': wrap('cache:use-workspace'),
       'cache:read-cursor': wrap('cache:read-cursor'),
       'cache:apply-page': wrap('cache:apply-page'),
       'outbox:pending': wrap('outbox:pending'),

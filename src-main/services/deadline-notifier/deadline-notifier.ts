@@ -1,10 +1,11 @@
 import type { SyncPage } from '@shared/contract';
+import type { WorkspaceIdentity } from '@shared/ipc/cache-channels';
 import { fail, ok, type Result } from '@shared/ipc/result';
 import { MAX_SNOOZED_TICKETS, type DeadlineCounts, type EngineerSettings, type ShownNotification, type Snoozes } from '@shared/ipc/workspace-settings';
 import type { Scheduler } from '../scheduler';
 import { composeNotification } from './compose-notification';
 import { evaluateDeadlines, type NotifierRules } from './evaluate-deadlines';
-import { emptyNotifierState, type NotifierState, type NotifierStateStore } from './notifier-state';
+import { emptyNotifierIndex, indexIsOf, MAX_KNOWN_WORKSPACES, type NotifierIndex, type NotifierStateStore } from './notifier-state';
 import { observePage } from './observe-page';
 import { snoozeEnd, snoozesInForce, type SnoozeLength } from './snoozes';
 
@@ -33,7 +34,10 @@ export interface DeadlineNotifierOptions {
  * so a restart neither repeats nor loses a notification.
  */
 export class DeadlineNotifier {
-  private state: NotifierState = emptyNotifierState();
+  /** The index of the workspace signed in to (its tickets, policies, snoozes). */
+  private state: NotifierIndex = emptyNotifierIndex();
+  /** The indexes of the last workspaces signed out of, most recent first. */
+  private others: NotifierIndex[] = [];
   private rules: NotifierRules;
   private timer: unknown = null;
   private ready: Promise<void> | null = null;
@@ -50,7 +54,9 @@ export class DeadlineNotifier {
   start(): Promise<void> {
     this.stopped = false;
     this.ready ??= this.options.store.load().then((saved) => {
-      if (saved !== null) this.state = saved;
+      if (saved === null) return;
+      this.state = saved.current;
+      this.others = saved.others;
     });
     return this.ready.then(() => this.evaluate());
   }
@@ -74,19 +80,30 @@ export class DeadlineNotifier {
     this.evaluate();
   }
 
-  /** A different backend is a different set of tickets: forget the old index. */
-  async useWorkspace(workspace: string): Promise<void> {
+  /**
+   * A different workspace is a different set of tickets: the current index is put aside and the
+   * workspace's own index comes back (what was notified there stays notified), or a fresh one starts.
+   */
+  async useWorkspace(workspace: WorkspaceIdentity): Promise<void> {
     await this.ready;
-    if (this.state.workspace === workspace) return;
-    this.state = emptyNotifierState(workspace);
+    if (indexIsOf(this.state.workspace, workspace)) {
+      if (this.state.workspace?.workspaceId === workspace.workspaceId) return;
+      this.state.workspace = workspace;
+    } else {
+      const known = this.others.find((index) => indexIsOf(index.workspace, workspace));
+      const leaving = this.state.workspace === null ? [] : [this.state];
+      this.others = [...leaving, ...this.others.filter((index) => index !== known)].slice(0, MAX_KNOWN_WORKSPACES - 1);
+      this.state = known === undefined ? emptyNotifierIndex(workspace) : { ...known, workspace };
+    }
     this.save();
     this.evaluate();
     await this.saving;
   }
 
-  /** Called with every page the cache applied. */
-  async observe(page: SyncPage): Promise<void> {
+  /** Called with every page the cache applied; a page of another workspace than the current one is ignored. */
+  async observe(page: SyncPage, workspace?: WorkspaceIdentity): Promise<void> {
     await this.ready;
+    if (workspace !== undefined && !indexIsOf(this.state.workspace, workspace)) return;
     if (!observePage(this.state, page)) return;
     this.save();
     this.evaluate();
@@ -171,7 +188,7 @@ export class DeadlineNotifier {
   }
 
   private save(): void {
-    const snapshot = structuredClone(this.state);
+    const snapshot = structuredClone({ format: 2 as const, current: this.state, others: this.others });
     this.saving = this.saving
       .then(() => this.options.store.save(snapshot))
       .catch((error: unknown) => (this.options.warn ?? console.warn)(`Could not save the deadline notifier's state: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,5 +1,5 @@
 import type { DeadlineCounts, EngineerSettings } from '@shared/ipc/workspace-settings';
-import type { NotifierState, TrackedTicket } from './notifier-state';
+import type { NotifierIndex, TrackedTicket } from './notifier-state';
 import { isWorkingTime, nextWorkingStart } from './working-hours';
 
 /** The default when neither the engineer nor the workspace policy says otherwise. */
@@ -28,7 +28,7 @@ export interface Evaluation {
   counts: DeadlineCounts;
 }
 
-export function thresholdsFor(state: NotifierState, ticket: TrackedTicket, settings: EngineerSettings): readonly number[] {
+export function thresholdsFor(state: NotifierIndex, ticket: TrackedTicket, settings: EngineerSettings): readonly number[] {
   return settings.thresholdsMinutes ?? state.policies[ticket.policyId] ?? DEFAULT_THRESHOLDS_MINUTES;
 }
 
@@ -39,7 +39,7 @@ export function thresholdsFor(state: NotifierState, ticket: TrackedTicket, setti
  * before its moment; but when something fires, approach alerts of other tickets due within the
  * lookahead join it, so a burst makes one notification instead of a drumroll.
  */
-export function evaluateDeadlines(state: NotifierState, nowMs: number, rules: NotifierRules): Evaluation {
+export function evaluateDeadlines(state: NotifierIndex, nowMs: number, rules: NotifierRules): Evaluation {
   const joining: Alert[] = [];
   let anyStrict = false;
   const counts = { breached: 0, approaching: 0 };
@@ -87,7 +87,7 @@ function quietHoursEnd(nowMs: number, settings: EngineerSettings): number | null
 }
 
 /** Until when a ticket's notification waits: its snooze, or quiet hours (Platinum and urgent never wait for those). */
-function holdOf(state: NotifierState, ticket: TrackedTicket, nowMs: number, quietUntil: number | null): number | null {
+function holdOf(state: NotifierIndex, ticket: TrackedTicket, nowMs: number, quietUntil: number | null): number | null {
   const snoozedUntil = state.snoozes[ticket.id];
   if (snoozedUntil !== undefined && snoozedUntil > nowMs) return snoozedUntil;
   return ticket.plan === 'platinum' || ticket.urgent ? null : quietUntil;

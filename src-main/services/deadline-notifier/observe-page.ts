@@ -1,12 +1,12 @@
 import { OPEN_TICKET_STATUSES, type SyncPage, type TicketRow } from '@shared/contract';
-import type { NotifierState, TrackedTicket } from './notifier-state';
+import type { NotifierIndex, TrackedTicket } from './notifier-state';
 
 /**
  * Folds one applied sync page into the notifier's index: open tickets with a running first-response
  * deadline are tracked; a reply, a solve, a deletion or an account purge stops tracking; a moved due
  * instant (plan change) starts its notifications afresh. Returns whether anything changed.
  */
-export function observePage(state: NotifierState, page: SyncPage): boolean {
+export function observePage(state: NotifierIndex, page: SyncPage): boolean {
   let changed = false;
   for (const change of page.changes) {
     if (change.op === 'purge') {
@@ -29,7 +29,7 @@ function isRunning(row: TicketRow): row is TicketRow & { dueAt: string } {
   return OPEN_TICKET_STATUSES.includes(row.status) && row.dueAt !== null && row.firstStaffReplyAt === null && row.slaOutcome !== 'met';
 }
 
-function observeTicket(state: NotifierState, row: TicketRow, version: number): boolean {
+function observeTicket(state: NotifierIndex, row: TicketRow, version: number): boolean {
   const known = state.tickets[row.id];
   // A page applied twice, or late, must not roll the index back.
   if (known !== undefined && known.version > version) return false;
@@ -52,7 +52,7 @@ function observeTicket(state: NotifierState, row: TicketRow, version: number): b
   return JSON.stringify(known) !== JSON.stringify(tracked);
 }
 
-function forget(state: NotifierState, entity: string, id: string): boolean {
+function forget(state: NotifierIndex, entity: string, id: string): boolean {
   if (entity === 'policy' && id in state.policies) {
     delete state.policies[id];
     return true;
@@ -63,7 +63,7 @@ function forget(state: NotifierState, entity: string, id: string): boolean {
   return true;
 }
 
-function purgeAccount(state: NotifierState, accountId: string): boolean {
+function purgeAccount(state: NotifierIndex, accountId: string): boolean {
   let changed = false;
   for (const ticket of Object.values(state.tickets)) {
     if (ticket.accountId === accountId) changed = forget(state, 'ticket', ticket.id) || changed;

@@ -1,5 +1,5 @@
 import type { EngineerSettings, Snoozes } from '@shared/ipc/workspace-settings';
-import type { NotifierState } from './notifier-state';
+import type { NotifierIndex } from './notifier-state';
 import { nextWorkingStart, type WorkingHours } from './working-hours';
 
 /** How long a snooze holds: minutes from now, or until the engineer's working hours next begin. */
@@ -18,7 +18,7 @@ export function snoozeEnd(nowMs: number, length: SnoozeLength, settings: Enginee
 }
 
 /** The snoozes still in force at `nowMs`, soonest end first (the order the renderer shows them in). */
-export function snoozesInForce(state: NotifierState, nowMs: number): Snoozes {
+export function snoozesInForce(state: NotifierIndex, nowMs: number): Snoozes {
   const snoozes = Object.entries(state.snoozes)
     .filter(([, untilMs]) => untilMs > nowMs)
     .map(([ticketId, untilMs]) => ({ ticketId, untilMs }))

@@ -32,7 +32,7 @@ function indexNames(db: Dexie, table: string): string[] {
 }
 
 describe('cache schema migrations', () => {
-  it('opens a version 1 cache at version 2 with every row and the cursor kept, and the unread indexes gone', async () => {
+  it('opens a version 1 cache at the latest version with every row and the cursor kept, and the unread indexes gone', async () => {
     const backend = { indexedDB: new IDBFactory(), IDBKeyRange };
     const old = new Dexie('support-agent', backend);
     old.version(1).stores(V1_STORES);
@@ -49,7 +49,7 @@ describe('cache schema migrations', () => {
 
     const cache = openAgentCache('support-agent', backend);
     await cache.open();
-    expect(cache.verno).toBe(2);
+    expect(cache.verno).toBe(3);
     expect(indexNames(cache, 'tickets')).toEqual(['[status+dueAt]', 'accountId', 'assigneeId', 'dueAt', 'status']);
     expect(indexNames(cache, 'messages')).toEqual(['[ticketId+createdAt]', 'accountId']);
     expect(await readCursor(cache)).toBe('c-42');

@@ -31,7 +31,7 @@ beforeEach(async () => {
   quit = new QuitIntent();
   created = [];
   services = new AgentServices({
-    cache: { 'cache:read-cursor': noCache, 'cache:apply-page': noCache, 'outbox:pending': noCache, 'outbox:settle': noCache },
+    cache: { 'cache:use-workspace': noCache, 'cache:read-cursor': noCache, 'cache:apply-page': noCache, 'outbox:pending': noCache, 'outbox:settle': noCache },
     sessions: { load: async () => null, save: async () => undefined },
   });
   await services.start();

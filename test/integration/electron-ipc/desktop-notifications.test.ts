@@ -14,7 +14,7 @@ const burst: ShownNotification = { id: 'deadline:1:t-2', title: '2 tickets breac
 const noCache = () => Promise.resolve(fail<never>('transport', 'not under test'));
 const offline = () =>
   new AgentServices({
-    cache: { 'cache:read-cursor': noCache, 'cache:apply-page': noCache, 'outbox:pending': noCache, 'outbox:settle': noCache },
+    cache: { 'cache:use-workspace': noCache, 'cache:read-cursor': noCache, 'cache:apply-page': noCache, 'outbox:pending': noCache, 'outbox:settle': noCache },
     sessions: { load: async () => null, save: async () => undefined },
   });
 

@@ -51,9 +51,19 @@ forEachDatabase('auth and routing', (target) => {
 
   describe('who am I', () => {
     it('names the engineer a token belongs to, and refuses an admin token', async () => {
-      expect(whoAmISchema.parse((await call(t.url, 'GET', '/v1/me', { token: t.tokens.ana })).json)).toEqual({ engineerId: 'eng-ana' });
-      expect(whoAmISchema.parse((await call(t.url, 'GET', '/v1/me', { token: t.tokens.ben })).json)).toEqual({ engineerId: 'eng-ben' });
+      expect(whoAmISchema.parse((await call(t.url, 'GET', '/v1/me', { token: t.tokens.ana })).json)).toMatchObject({ engineerId: 'eng-ana' });
+      expect(whoAmISchema.parse((await call(t.url, 'GET', '/v1/me', { token: t.tokens.ben })).json)).toMatchObject({ engineerId: 'eng-ben' });
       expect((await call(t.url, 'GET', '/v1/me', { token: t.tokens.admin })).status).toBe(403);
+      expect((await call(t.url, 'GET', '/v1/me')).status).toBe(401);
+    });
+
+    it("names the workspace: one id for every engineer, the database's own", async () => {
+      const ana = whoAmISchema.parse((await call(t.url, 'GET', '/v1/me', { token: t.tokens.ana })).json);
+      const ben = whoAmISchema.parse((await call(t.url, 'GET', '/v1/me', { token: t.tokens.ben })).json);
+      expect(ana.workspaceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(ben.workspaceId).toBe(ana.workspaceId);
+      const { rows } = await t.db.query<{ id: string }>('SELECT workspace_id::text AS id FROM workspace');
+      expect(rows).toEqual([{ id: ana.workspaceId }]);
       expect((await call(t.url, 'GET', '/v1/me')).status).toBe(401);
     });
   });

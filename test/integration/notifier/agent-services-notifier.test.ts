@@ -10,7 +10,7 @@ import type { Database } from '../../../src-backend/db/database';
 import { openDatabase } from '../../../src-backend/db/open-database';
 import { AgentServices, type SessionStore } from '../../../src-main/services/agent-services';
 import { fileNotifierStateStore } from '../../../src-main/services/deadline-notifier/notifier-state-file';
-import type { NotifierState } from '../../../src-main/services/deadline-notifier/notifier-state';
+import type { NotifierIndex, NotifierState } from '../../../src-main/services/deadline-notifier/notifier-state';
 import { fileSettingsStore } from '../../../src-main/services/settings-store-file';
 import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
 import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
@@ -71,8 +71,8 @@ async function launch(options: { clock: FakeClock; cache: AgentCache; dir: strin
   return { services, shown, counts, skews };
 }
 
-async function savedIndex(dir: string): Promise<NotifierState> {
-  return JSON.parse(await readFile(join(dir, 'notifier.json'), 'utf8')) as NotifierState;
+async function savedIndex(dir: string): Promise<NotifierIndex> {
+  return (JSON.parse(await readFile(join(dir, 'notifier.json'), 'utf8')) as NotifierState).current;
 }
 
 const ana = () => ({ backendUrl: backend.url, token: workspace.tokens.ana });
@@ -81,7 +81,7 @@ describe('AgentServices: session, settings, notifier', () => {
   it('describes the session with the engineer the backend names; settings are checked before anything is written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'agent-services-'));
     const { services } = await launch({ clock: new FakeClock(Date.now()), cache: newCache(), dir, session: ana() });
-    expect(await services.handlers['session:describe']({})).toEqual({ ok: true, value: { backendUrl: backend.url, demo: false, engineerId: 'eng-ana' } });
+    expect(await services.handlers['session:describe']({})).toEqual({ ok: true, value: { backendUrl: backend.url, demo: false, engineerId: 'eng-ana', workspaceNotice: null } });
     const defaults = await services.handlers['settings:get']({});
     expect(defaults).toMatchObject({ ok: true, value: { thresholdsMinutes: null, workingHours: null } });
     const refused = await services.handlers['settings:set']({ zone: 'Nowhere/Atlantis', thresholdsMinutes: [30], workingHours: null });

@@ -118,7 +118,7 @@ describe('the data folder of an older version', () => {
     const files = {
       'session.json': { backendUrl: backend.url, token: workspace.tokens.ana, demo: false },
       'settings.json': { zone: 'UTC', thresholdsMinutes: null, workingHours: null },
-      'notifier-state.json': emptyNotifierState(backend.url),
+      'notifier-state.json': emptyNotifierState({ workspaceId: 'ws-older', backendUrl: backend.url }),
     };
     for (const [name, content] of Object.entries(files)) {
       await writeFile(join(dataDir, name), JSON.stringify(content));

@@ -43,7 +43,7 @@ describe('RPC endpoint', () => {
     const { renderer, main } = pair();
     expect(await renderer.call('outbox:kick', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect(await renderer.call('login-details:reveal', { id: 'boom' })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('exploded') } });
-    expect(await main.call('outbox:pending', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await main.call('outbox:pending', { limit: 5, workspace: { workspaceId: 'ws-1', backendUrl: 'http://127.0.0.1:1' } })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
   it('refuses wrong types, huge strings and unknown channels where they are received', async () => {

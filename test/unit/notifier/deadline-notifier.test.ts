@@ -3,6 +3,8 @@ import { FakeClock, MINUTE, page, policyChange, recordingNotifier, ticket, upser
 
 const START = '2026-11-24T14:00:00.000Z'; // Tuesday 09:00 in New York
 const DUE = '2026-11-24T15:00:00.000Z';
+const DEMO = { workspaceId: 'ws-demo', backendUrl: 'http://127.0.0.1:1' };
+const TEAM = { workspaceId: 'ws-team', backendUrl: 'https://support.example.test' };
 
 describe('deadline notifier: thresholds and breach', () => {
   it('notifies 30 and 10 minutes before and at the breach, each once, at its moment', async () => {
@@ -211,16 +213,71 @@ describe('deadline notifier: restart and counts', () => {
     expect(counts).toEqual([{ breached: 0, approaching: 0 }, { breached: 0, approaching: 1 }, { breached: 1, approaching: 0 }, { breached: 1, approaching: 1 }]);
   });
 
-  it('starts a fresh index when the workspace changes', async () => {
+  // The index is keyed by workspace id and address: the same address with another workspace behind it is another index.
+  it.each([
+    ['another backend', TEAM],
+    ['the same address, another workspace behind it', { ...DEMO, workspaceId: 'ws-replaced' }],
+  ])('starts a fresh index when the workspace changes: %s', async (_case, other) => {
     const clock = new FakeClock(Date.parse(START));
     const { notifier, titles, store } = recordingNotifier(clock);
     await notifier.start();
-    await notifier.useWorkspace('http://127.0.0.1:1');
-    await notifier.observe(page([upsert(ticket({ id: 't-1', dueAt: DUE }))]));
-    await notifier.useWorkspace('https://support.example.test');
+    await notifier.useWorkspace(DEMO);
+    await notifier.observe(page([upsert(ticket({ id: 't-1', dueAt: DUE }))]), DEMO);
+    await notifier.useWorkspace(other);
     clock.advance(2 * 60 * MINUTE);
     expect(titles()).toEqual([]);
-    expect(store.saved?.workspace).toBe('https://support.example.test');
-    expect(store.saved?.tickets).toEqual({});
+    expect(store.saved?.current.workspace).toEqual(other);
+    expect(store.saved?.current.tickets).toEqual({});
+  });
+
+  it('ignores a page of a workspace it is no longer on (a page still on its way at the switch)', async () => {
+    const clock = new FakeClock(Date.parse(START));
+    const { notifier, titles, store } = recordingNotifier(clock);
+    await notifier.start();
+    await notifier.useWorkspace(TEAM);
+    await notifier.observe(page([upsert(ticket({ id: 't-1', dueAt: DUE }))]), DEMO);
+    clock.advance(2 * 60 * MINUTE);
+    expect(titles()).toEqual([]);
+    expect(store.saved?.current.tickets).toEqual({});
+  });
+
+  it('switching back to a workspace it knew does not notify again what it already notified there', async () => {
+    const clock = new FakeClock(Date.parse(START));
+    const { notifier, titles } = recordingNotifier(clock);
+    await notifier.start();
+    await notifier.useWorkspace(DEMO);
+    await notifier.observe(page([upsert(ticket({ id: 't-1', number: 1, dueAt: DUE }))]), DEMO);
+    clock.advance(31 * MINUTE);
+    expect(titles()).toHaveLength(1);
+    await notifier.useWorkspace(TEAM);
+    await notifier.useWorkspace(DEMO);
+    // The cache started afresh: the first sync sends the ticket again, unchanged.
+    await notifier.observe(page([upsert(ticket({ id: 't-1', number: 1, dueAt: DUE }))]), DEMO);
+    clock.advance(MINUTE);
+    expect(titles()).toHaveLength(1);
+    clock.advance(20 * MINUTE);
+    expect(titles()).toHaveLength(2);
+  });
+
+  it('adopts an index saved before workspaces had ids when the workspace at its address comes', async () => {
+    const clock = new FakeClock(Date.parse(START));
+    const { notifier, titles, store } = recordingNotifier(clock);
+    await notifier.start();
+    await notifier.observe(page([upsert(ticket({ id: 't-1', number: 1, dueAt: DUE }))]));
+    clock.advance(31 * MINUTE);
+    expect(titles()).toHaveLength(1);
+    await notifier.flushed();
+    const saved = store.saved;
+    if (saved === null) throw new Error('nothing saved');
+    store.saved = { ...saved, current: { ...saved.current, workspace: { workspaceId: null, backendUrl: DEMO.backendUrl } } };
+    const { notifier: upgraded, titles: after } = recordingNotifier(clock, { store });
+    await upgraded.start();
+    await upgraded.useWorkspace(DEMO);
+    await upgraded.observe(page([upsert(ticket({ id: 't-1', number: 1, dueAt: DUE }))]), DEMO);
+    clock.advance(MINUTE);
+    expect(after()).toEqual([]);
+    expect(store.saved?.current.workspace).toEqual(DEMO);
+    upgraded.stop();
+    notifier.stop();
   });
 });

@@ -38,15 +38,22 @@ describe('settings and notifier state on disk', () => {
     const warnings: string[] = [];
     const store = fileNotifierStateStore(path, (m) => warnings.push(m));
     expect(await store.load()).toBeNull();
-    const state = emptyNotifierState('http://127.0.0.1:9');
-    state.snoozes['t-1'] = 123;
+    const state = emptyNotifierState({ workspaceId: 'ws-1', backendUrl: 'http://127.0.0.1:9' });
+    state.current.snoozes['t-1'] = 123;
     await store.save(state);
     expect(await store.load()).toEqual(state);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    await writeFile(path, JSON.stringify({ ...state, format: 2 }));
+    await writeFile(path, JSON.stringify({ ...state, format: 3 }));
     expect(await store.load()).toBeNull();
     expect(warnings[0]).toMatch(/notifier\.json: format/);
-    expect(JSON.parse(await readFile(path, 'utf8')).format).toBe(2); // reported, not overwritten behind the engineer's back
+    expect(JSON.parse(await readFile(path, 'utf8')).format).toBe(3); // reported, not overwritten behind the engineer's back
+  });
+
+  it('reads the index of the previous format as the current one, its workspace known by address only', async () => {
+    const path = join(await folder(), 'notifier.json');
+    const index = { tickets: {}, policies: { 'pol-1': [30] }, snoozes: { 't-1': 123 } };
+    await writeFile(path, JSON.stringify({ format: 1, workspace: 'http://127.0.0.1:9', ...index }));
+    expect(await fileNotifierStateStore(path).load()).toEqual({ format: 2, current: { workspace: { workspaceId: null, backendUrl: 'http://127.0.0.1:9' }, ...index }, others: [] });
   });
 });
 

@@ -98,8 +98,8 @@ describe('deadline notifier: snoozes as the engineer sets them', () => {
     const refused = await notifier.snooze(['t-new', 't-0'], 30);
     expect(refused).toEqual({ ok: false, error: { code: 'too-many-snoozes', message: `${MAX_SNOOZED_TICKETS + 1} tickets would be snoozed, more than the ${MAX_SNOOZED_TICKETS} allowed at once: lift some snoozes first` } });
     await notifier.flushed();
-    expect(Object.keys(store.saved?.snoozes ?? {})).toHaveLength(MAX_SNOOZED_TICKETS);
-    expect(store.saved?.snoozes['t-new']).toBeUndefined();
-    expect(store.saved?.snoozes['t-0']).toBe(Date.parse(START) + 60 * MINUTE);
+    expect(Object.keys(store.saved?.current.snoozes ?? {})).toHaveLength(MAX_SNOOZED_TICKETS);
+    expect(store.saved?.current.snoozes['t-new']).toBeUndefined();
+    expect(store.saved?.current.snoozes['t-0']).toBe(Date.parse(START) + 60 * MINUTE);
   });
 });
