@@ -10,18 +10,21 @@ import { PolicyCache } from './domain/policy-cache';
 import { terminateAccount } from './domain/terminate-account';
 import { cachedTokenLookup } from './security/token-cache';
 import { readSyncPage, readSyncPageJson } from './sync/read-sync-page';
-import { encodeCursor } from './sync/sync-cursor';
+import { createCursorCodec } from './sync/sync-cursor';
 import { RequestError, type Caller, type SupportCenter } from './support-center';
 
 export interface SupportCenterConfig {
-  /** AES-256-GCM key for customer login details (32 bytes), from configuration. */
+  /**
+   * AES-256-GCM key for customer login details (32 bytes), from configuration. The key that signs
+   * sync cursors is derived from it, so instances sharing it accept each other's cursors.
+   */
   loginDetailKey: Buffer;
   /** The clock; tests pass a fake one. */
   clock?: () => Date;
   /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
-  logger?: { error(message: string, details?: Record<string, unknown>): void };
+  logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }
 
 // changes.txid, not the text alias `txid`, or '999' would sort after '1000'.
@@ -45,6 +48,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   const policies = new PolicyCache();
   const listeners = new Set<() => void>();
   const key = config.loginDetailKey;
+  const cursors = createCursorCodec(key);
   const unlisten = await db.listen(
     CHANGES_CHANNEL,
     () => {
@@ -55,11 +59,15 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
 
   /** One transaction that NOTIFYs (unless `changed` says it wrote nothing), retried if PostgreSQL aborts it. */
   async function write<T>(work: (tx: Queryable) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
-    return retryTransaction(db, async (tx) => {
-      const result = await work(tx);
-      if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
-      return result;
-    });
+    return retryTransaction(
+      db,
+      async (tx) => {
+        const result = await work(tx);
+        if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+        return result;
+      },
+      (code, attempt) => config.logger?.warn?.('a write was aborted by the database (deadlock or serialization failure) and runs again', { code, attempt }),
+    );
   }
 
   const center: SupportCenter = {
@@ -69,15 +77,15 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       if (row === undefined) return null;
       return row.role === 'admin' ? { role: 'admin' } : { role: 'engineer', engineerId: String(row.engineer_id) };
     }),
-    sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
-    syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, query, clock()),
+    sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, cursors, query, clock()),
+    syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, cursors, query, clock()),
     syncScope: () => 'workspace',
     async latestCursor() {
       const { rows } = await db.query<{ txid: string; seq: number }>(
         LATEST_CURSOR_SQL,
       );
       const last = rows[0];
-      return encodeCursor({ v: 1, k: 'c', x: last?.txid ?? '0', s: last === undefined ? 0 : Number(last.seq) });
+      return cursors.encode({ v: 1, k: 'c', x: last?.txid ?? '0', s: last === undefined ? 0 : Number(last.seq) });
     },
     onChange(listener) {
       listeners.add(listener);

@@ -91,6 +91,22 @@ describe('sync engine into the cache', () => {
     expect(rejected[0]?.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('already claimed') });
   });
 
+  it('starts a first sync over when the backend refuses the cursor the cache holds (issued before an upgrade)', async () => {
+    const cache = newCache();
+    const { engine, statuses } = engineFor(cache);
+    engine.start();
+    await engine.syncNow();
+    // A cursor of the days before cursors were signed: well-formed, but not one this backend issued.
+    const unsigned = Buffer.from(JSON.stringify({ v: 1, k: 'c', x: '1', s: 0 })).toString('base64url');
+    await cache.meta.update('sync', { cursor: unsigned });
+    await backend.center.fileTicket({ accountId: 'acc-gold', requesterName: 'Customer', requesterEmail: 'customer@example.test', subject: 'After the upgrade', body: 'Hello', source: 'email' });
+    await engine.syncNow();
+    engine.stop();
+    expect(statuses.at(-1)?.kind).toBe('idle');
+    expect(await cache.meta.get('sync')).toMatchObject({ cursor: expect.not.stringMatching(unsigned) });
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+  });
+
   it('stops on a bad token and asks to sign in again instead of retrying', async () => {
     const { engine, statuses } = engineFor(newCache(), 'sa_not-a-real-token');
     engine.start();
