@@ -94,7 +94,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     applyMutations: (caller, batch) => write((tx) => applyMutations(tx, policies, caller.engineerId, batch, clock())),
     async revealLoginDetail(caller, id) {
       // A write: an expired detail found here is deleted, and that deletion syncs.
-      const outcome = await write((tx) => revealLoginDetail(tx, key, caller.engineerId, id, clock()));
+      const outcome = await write((tx) => revealLoginDetail(tx, key, caller, id, clock()));
       if ('refused' in outcome) throw outcome.refused;
       return outcome.revealed;
     },
