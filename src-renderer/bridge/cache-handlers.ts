@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '@shared/ipc/result';
 import { applyBatchSafe, readCursor } from '../db/apply-batch';
 import type { AgentCache } from '../db/cache-database';
 import { asCacheResult, type CacheResult } from '../db/cache-result';
-import { markDone, markRejected, markSending, pendingActions } from '../db/outbox';
+import { markDone, markRejected, markSending, sendableActions } from '../db/outbox';
 
 function asResult<T>(result: CacheResult<T>): Result<T> {
   return result.ok ? ok(result.value) : fail(result.error.code, result.error.message);
@@ -18,9 +18,9 @@ export function createCacheHandlers(db: AgentCache, clock: () => Date = () => ne
     'cache:read-cursor': async () => asResult(await asCacheResult(() => readCursor(db))),
     'cache:apply-page': async ({ page, after }) => asResult(await applyBatchSafe(db, { ...page, after }, { now: clock() })),
     'outbox:pending': async ({ limit }) => {
-      const entries = await asCacheResult(() => pendingActions(db));
+      const entries = await sendableActions(db, limit);
       if (!entries.ok) return asResult(entries);
-      const batch = entries.value.slice(0, limit);
+      const batch = entries.value;
       const marked = await markSending(db, batch.map((e) => e.idempotencyKey));
       if (!marked.ok) return asResult(marked);
       return ok(batch.map((e) => ({ mutation: e.mutation, createdAt: e.createdAt })));

@@ -107,6 +107,26 @@ describe('sync engine into the cache', () => {
     expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
   });
 
+  it('refuses on its own an outbox entry the contract no longer accepts, and sends the others', async () => {
+    const cache = newCache();
+    const { engine, statuses } = engineFor(cache);
+    engine.start();
+    await engine.syncNow();
+    const ticket = (await cache.tickets.toArray()).find((t) => t.status !== 'closed');
+    const ticketId = String(ticket?.id);
+    const actor = { engineerId: 'eng-ana', engineerName: 'Ana Silva' };
+    // Stored by an earlier version, whose contract let a control character through.
+    await cache.outbox.add({ idempotencyKey: 'old-entry-with-nul', mutation: { kind: 'reply', idempotencyKey: 'old-entry-with-nul', ticketId, body: 'Done\u0000' }, ticketId, accountId: null, actor, status: 'pending', createdAt: new Date().toISOString() });
+    const later = await enqueueAction(cache, { kind: 'note', ticketId, body: 'Sent after the old one.' }, actor);
+    await engine.syncNow();
+    engine.stop();
+    expect(statuses.at(-1)?.kind).toBe('idle');
+    expect(await rejectedActions(cache)).toEqual([expect.objectContaining({ idempotencyKey: 'old-entry-with-nul', error: { code: 'not-sent', message: 'Reply body: must not contain U+0000 (a control character)' } })]);
+    const notes = await db.query("SELECT body FROM messages WHERE ticket_id = $1 AND author_kind = 'staff'", [ticketId]);
+    expect(notes.rows).toContainEqual({ body: 'Sent after the old one.' });
+    expect(later.ok).toBe(true);
+  });
+
   it('stops on a bad token and asks to sign in again instead of retrying', async () => {
     const { engine, statuses } = engineFor(newCache(), 'sa_not-a-real-token');
     engine.start();
