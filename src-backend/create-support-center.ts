@@ -11,18 +11,21 @@ import { PolicyCache } from './domain/policy-cache';
 import { terminateAccount } from './domain/terminate-account';
 import { cachedTokenLookup } from './security/token-cache';
 import { readSyncPage, readSyncPageJson } from './sync/read-sync-page';
-import { encodeCursor } from './sync/sync-cursor';
+import { createCursorCodec } from './sync/sync-cursor';
 import { RequestError, type Caller, type SupportCenter } from './support-center';
 
 export interface SupportCenterConfig {
-  /** AES-256-GCM key for customer login details (32 bytes), from configuration. */
+  /**
+   * AES-256-GCM key for customer login details (32 bytes), from configuration. The key that signs
+   * sync cursors is derived from it, so instances sharing it accept each other's cursors.
+   */
   loginDetailKey: Buffer;
   /** The clock; tests pass a fake one. */
   clock?: () => Date;
   /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
-  logger?: { error(message: string, details?: Record<string, unknown>): void };
+  logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }
 
 // changes.txid, not the text alias `txid`, or '999' would sort after '1000'.
@@ -46,6 +49,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   const key = config.loginDetailKey;
   // It never changes, so it is read once; a failed read is tried again by the next caller.
   let workspaceId: Promise<string> | null = null;
+  const cursors = createCursorCodec(key);
   const unlisten = await db.listen(
     CHANGES_CHANNEL,
     () => {
@@ -54,7 +58,10 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     (error) => logError('listening for changes failed; reconnecting', { error }),
   );
 
-  const write = <T>(work: (tx: Queryable) => Promise<T>, changed?: (result: T) => boolean): Promise<T> => notifyingWrite(db, work, changed);
+  const write = <T>(work: (tx: Queryable) => Promise<T>, changed?: (result: T) => boolean): Promise<T> =>
+    notifyingWrite(db, work, changed, (code, attempt) =>
+      config.logger?.warn?.('a write was aborted by the database (deadlock or serialization failure) and runs again', { code, attempt }),
+    );
 
   const center: SupportCenter = {
     authenticate: cachedTokenLookup(async (tokenHash) => {
@@ -74,15 +81,15 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
         throw error;
       });
     },
-    sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
-    syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, query, clock()),
+    sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, cursors, query, clock()),
+    syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, cursors, query, clock()),
     syncScope: () => 'workspace',
     async latestCursor() {
       const { rows } = await db.query<{ txid: string; seq: number }>(
         LATEST_CURSOR_SQL,
       );
       const last = rows[0];
-      return encodeCursor({ v: 1, k: 'c', x: last?.txid ?? '0', s: last === undefined ? 0 : Number(last.seq) });
+      return cursors.encode({ v: 1, k: 'c', x: last?.txid ?? '0', s: last === undefined ? 0 : Number(last.seq) });
     },
     onChange(listener) {
       listeners.add(listener);
@@ -91,7 +98,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     applyMutations: (caller, batch) => write((tx) => applyMutations(tx, policies, caller.engineerId, batch, clock())),
     async revealLoginDetail(caller, id) {
       // A write: an expired detail found here is deleted, and that deletion syncs.
-      const outcome = await write((tx) => revealLoginDetail(tx, key, caller.engineerId, id, clock()));
+      const outcome = await write((tx) => revealLoginDetail(tx, key, caller, id, clock()));
       if ('refused' in outcome) throw outcome.refused;
       return outcome.revealed;
     },

@@ -59,8 +59,11 @@ export interface SupportCenter {
 
   applyMutations(caller: Caller & { role: 'engineer' }, batch: MutationBatch): Promise<MutationBatchResponse>;
 
-  /** Reveals a login detail's plaintext to the ticket's assignee, and audits it. 403 for anyone else, 404 if gone. */
-  revealLoginDetail(caller: Caller & { role: 'engineer' }, id: string): Promise<RevealedLoginDetail>;
+  /**
+   * Reveals a login detail's plaintext to the ticket's assignee. Every attempt is audited: 403 for
+   * another engineer or an admin token, 404 if unknown or gone.
+   */
+  revealLoginDetail(caller: Caller, id: string): Promise<RevealedLoginDetail>;
 
   // The customer and vendor side (admin token).
   fileTicket(input: FileTicket, now?: Date): Promise<TicketRow>;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@shared/json-log';
+import { OTHERS } from '../db/owner-only-tree';
 import { LOGIN_DETAIL_KEY_BYTES, parseLoginDetailKey } from '../security/login-detail-cipher';
 
 export const KEY_FILE_NAME = 'login-details.key';
@@ -17,14 +18,14 @@ export async function loadLoginDetailKey(
   logger: Logger,
 ): Promise<Buffer> {
   if (sources.envValue !== undefined && sources.envValue.trim() !== '') return parseKey(sources.envValue, 'LOGIN_DETAILS_KEY');
-  if (sources.keyFile !== null) return readKeyFile(sources.keyFile, logger);
-  if (sources.envKeyFile !== undefined && sources.envKeyFile.trim() !== '') return readKeyFile(sources.envKeyFile, logger);
+  if (sources.keyFile !== null) return readKeyFile(sources.keyFile);
+  if (sources.envKeyFile !== undefined && sources.envKeyFile.trim() !== '') return readKeyFile(sources.envKeyFile);
   if (sources.dataDir !== null) return readOrCreateKeyFile(join(sources.dataDir, KEY_FILE_NAME), logger);
   logger.warn('no login-detail key configured (LOGIN_DETAILS_KEY, --key-file or --data): using a random one, so login details submitted now cannot be revealed after a restart');
   return randomBytes(LOGIN_DETAIL_KEY_BYTES);
 }
 
-async function readKeyFile(path: string, logger: Logger): Promise<Buffer> {
+async function readKeyFile(path: string): Promise<Buffer> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -32,7 +33,7 @@ async function readKeyFile(path: string, logger: Logger): Promise<Buffer> {
     const hint = `create one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))" > ${path}`;
     throw new Error(`cannot read the login-detail key file ${path} (${(error as Error).message}); ${hint}`, { cause: error });
   }
-  await warnIfReadableByOthers(path, logger);
+  await refuseIfOpenToOthers(path);
   return parseKey(text, path);
 }
 
@@ -53,11 +54,18 @@ async function readOrCreateKeyFile(path: string, logger: Logger): Promise<Buffer
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return readKeyFile(path, logger);
+  return readKeyFile(path);
 }
 
-async function warnIfReadableByOthers(path: string, logger: Logger): Promise<void> {
+/**
+ * A key other users may read opens every customer's login details: refused, not merely warned
+ * about, before it is used. Windows has no such modes: there the folder's ACLs protect the file.
+ */
+async function refuseIfOpenToOthers(path: string): Promise<void> {
   if (process.platform === 'win32') return;
   const { mode } = await stat(path);
-  if ((mode & 0o077) !== 0) logger.warn('the login-detail key file is readable by other users; chmod 600 it', { path });
+  if ((mode & OTHERS) !== 0) {
+    const octal = (mode & 0o777).toString(8).padStart(3, '0');
+    throw new Error(`the login-detail key file ${path} is open to other users (mode ${octal}); make it yours alone with: chmod 600 ${path}`);
+  }
 }

@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createSupportCenter } from '../create-support-center';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
+import { ensurePrivateFolder } from '../db/owner-only-tree';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { startLiveDemo } from '../demo/live-demo';
 import { createHttpServer } from '../http/create-http-server';
@@ -26,7 +26,8 @@ export interface RunningBackend {
 /** Opens the data, seeds it if asked, and serves the API (on 127.0.0.1 unless told otherwise). */
 export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger: Logger): Promise<RunningBackend> {
   const settings = readEnvironment(args, env);
-  if (args.dataDir !== null) await mkdir(args.dataDir, { recursive: true });
+  // The key and the PGlite folder live here: this user's alone.
+  if (args.dataDir !== null) await ensurePrivateFolder(args.dataDir);
   const loginDetailKey = await loadLoginDetailKey(
     { envValue: env.LOGIN_DETAILS_KEY, keyFile: args.keyFile, envKeyFile: env.LOGIN_DETAILS_KEY_FILE, dataDir: args.dataDir },
     logger,

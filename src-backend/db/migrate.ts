@@ -3,6 +3,7 @@ import { initialSchema } from './migrations/001-initial-schema';
 import { scaleOutSchema } from './migrations/002-scale-out';
 import { firstSyncOrderSchema } from './migrations/003-first-sync-order';
 import { workspaceIdentitySchema } from './migrations/004-workspace-identity';
+import { revealAuditEveryAttemptSchema } from './migrations/005-reveal-audit-every-attempt';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -10,6 +11,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 2, name: 'per-engineer idempotency keys, retention runs', sql: scaleOutSchema },
   { id: 3, name: 'index of open tickets by account, for the first sync', sql: firstSyncOrderSchema },
   { id: 4, name: 'workspace identity', sql: workspaceIdentitySchema },
+  { id: 5, name: 'reveal audit of every attempt', sql: revealAuditEveryAttemptSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */

@@ -7,12 +7,18 @@ export const CHANGES_CHANNEL = 'support_center_changes';
 /**
  * One write transaction, retried if PostgreSQL aborts it, that NOTIFYs every instance on the
  * database at commit (unless `changed` says it wrote nothing): a server hears of writes made by
- * another instance or by the admin command the same way.
+ * another instance or by the admin command the same way. `onRetry` hears each abort that is retried.
  */
-export async function notifyingWrite<T>(db: Database, work: (tx: Queryable) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
-  return retryTransaction(db, async (tx) => {
-    const result = await work(tx);
-    if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
-    return result;
-  });
+export async function notifyingWrite<T>(db: Database, work: (tx: Queryable) => Promise<T>, changed: (result: T) => boolean = () => true,
+  onRetry?: (code: string, attempt: number) => void,
+): Promise<T> {
+  return retryTransaction(
+    db,
+    async (tx) => {
+      const result = await work(tx);
+      if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+      return result;
+    },
+    onRetry,
+  );
 }

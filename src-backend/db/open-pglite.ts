@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database, NamedStatement, Queryable } from './database';
+import { ensurePrivateFolder, makeTreePrivate } from './owner-only-tree';
 import { errorFromData, type PgliteMessage, type PgliteRequest, type PgliteThreadOptions } from './pglite-thread-protocol';
 
 type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -11,8 +12,17 @@ type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<
  * PGlite: PostgreSQL compiled to WebAssembly, in a data folder (or in memory), run on a thread of
  * its own (pglite-thread.ts) so that statements do not stall this thread. One connection, so
  * transactions are serialized by PGlite itself, and LISTEN/NOTIFY stays inside this process.
+ *
+ * The data folder is this user's alone. It is created 0700 before PGlite starts, which keeps
+ * everyone else out of whatever is created inside it, whatever its mode. Modes inside are repaired
+ * rather than prevented with a umask: PGlite writes the files of a new database from its image and
+ * then chmods them 0666 explicitly, which no umask can stop (and a umask is process-wide and cannot
+ * be set from a worker thread). So the tree is made 0700/0600 once PGlite has opened it (covering
+ * a new database and data left open by an older version) and again after it is closed;
+ * PostgreSQL itself creates what it adds later (WAL segments, relations) 0600 and 0700.
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir !== null) await ensurePrivateFolder(dataDir);
   const worker = startThread({ dataDir });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const notifyListeners = new Map<number, () => void>();
@@ -68,6 +78,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   try {
     await ready;
     worker.unref();
+    if (dataDir !== null) await makeTreePrivate(dataDir);
   } catch (error) {
     await worker.terminate();
     throw error;
@@ -99,6 +110,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       if (gone !== null) return;
       await call({ op: 'close' });
       await worker.terminate();
+      if (dataDir !== null) await makeTreePrivate(dataDir);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { LoginDetailRow, RevealedLoginDetail } from '@shared/contract';
 import { loginDetailsExpiresAt } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { openSecret, sealSecret } from '../security/login-detail-cipher';
-import { RequestError } from '../support-center';
+import { RequestError, type Caller } from '../support-center';
 import { recordChange } from './change-log';
 import type { PolicyCache } from './policy-cache';
 import { rowMappers } from './row-mappers';
@@ -38,24 +38,34 @@ export async function deleteLoginDetail(tx: Queryable, id: string): Promise<bool
 
 export type RevealOutcome = { revealed: RevealedLoginDetail } | { refused: RequestError };
 
+type AuditOutcome = 'revealed' | 'refused' | 'not-found' | 'expired';
+
 /**
- * Plaintext for the ticket's assignee only. The audit row is written in both cases, so the caller
+ * Plaintext for the ticket's assignee only. Every attempt is audited, whatever its outcome (an
+ * unknown or purged id, a detail past its 30 days, another engineer, an admin token), so the caller
  * commits the transaction and throws the refusal afterwards.
  */
-export async function revealLoginDetail(tx: Queryable, key: Buffer, engineerId: string, id: string, now: Date): Promise<RevealOutcome> {
+export async function revealLoginDetail(tx: Queryable, key: Buffer, caller: Caller, id: string, now: Date): Promise<RevealOutcome> {
   const { rows } = await tx.query(
     `SELECT d.*, t.assignee_id FROM login_details d JOIN tickets t ON t.id = d.ticket_id WHERE d.id = $1 FOR UPDATE OF d`,
     [id],
   );
   const row = rows[0];
+  const audit = (outcome: AuditOutcome) =>
+    tx.query('INSERT INTO reveal_audit (login_detail_id, caller_role, engineer_id, ticket_id, outcome, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      id, caller.role, caller.role === 'engineer' ? caller.engineerId : null, row?.ticket_id ?? null, outcome, now.toISOString(),
+    ]);
+  if (caller.role === 'admin') {
+    await audit('refused');
+    return { refused: new RequestError(403, 'forbidden', 'this route needs an engineer token') };
+  }
   if (row === undefined || (row.expires_at as Date).getTime() <= now.getTime()) {
+    await audit(row === undefined ? 'not-found' : 'expired');
     if (row !== undefined) await deleteLoginDetail(tx, id);
     return { refused: new RequestError(404, 'not-found', `login detail ${id} does not exist (purged or past its 30 days)`, 'id') };
   }
-  const allowed = row.assignee_id === engineerId;
-  await tx.query('INSERT INTO reveal_audit (login_detail_id, engineer_id, ticket_id, outcome, at) VALUES ($1, $2, $3, $4, $5)', [
-    id, engineerId, row.ticket_id, allowed ? 'revealed' : 'refused', now.toISOString(),
-  ]);
+  const allowed = row.assignee_id === caller.engineerId;
+  await audit(allowed ? 'revealed' : 'refused');
   if (!allowed) return { refused: new RequestError(403, 'forbidden', 'only the engineer who claimed the ticket may reveal its login details', 'id') };
   const secret = openSecret(key, { ciphertext: row.ciphertext as Buffer, iv: row.iv as Buffer, authTag: row.auth_tag as Buffer }, id);
   return { revealed: { id, label: String(row.label), secret, revealedAt: now.toISOString() } };

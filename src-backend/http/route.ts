@@ -2,14 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Caller } from '../support-center';
 
-/** Who may call a route: anyone, an engineer's token, or the vendor's admin token. */
-export type Access = 'public' | 'engineer' | 'admin';
+/**
+ * Who may call a route: anyone, an engineer's token, the vendor's admin token, or any valid token
+ * (`token`: the handler answers the wrong kind itself, e.g. to audit the attempt).
+ */
+export type Access = 'public' | 'engineer' | 'admin' | 'token';
 
 export type CallerOf<A extends Access> = A extends 'engineer'
   ? Extract<Caller, { role: 'engineer' }>
   : A extends 'admin'
     ? Extract<Caller, { role: 'admin' }>
-    : null;
+    : A extends 'token'
+      ? Caller
+      : null;
 
 export interface RouteContext<A extends Access> {
   readonly req: IncomingMessage;

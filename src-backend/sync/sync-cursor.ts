@@ -1,14 +1,16 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { RequestError } from '../support-center';
 
 /**
- * Cursors are opaque to clients: base64url JSON, validated on the way back in. `initial` walks the
- * current rows rank by rank (open tickets first) and remembers the transaction horizon it started
- * at; `changes` is a position in the change log, (transaction id, sequence).
+ * Cursors are opaque to clients: base64url JSON and an HMAC over it, `<payload>.<tag>`. `initial`
+ * walks the current rows rank by rank (open tickets first) and remembers the transaction horizon
+ * it started at; `changes` is a position in the change log, (transaction id, sequence).
  *
- * Initial cursors are version 2 since the ranks were reordered; a version-1 one, held by a client
- * that was in its first sync when the server was upgraded, starts that first sync over (rows carry
- * versions, so what the client already holds is simply confirmed).
+ * The tag is why a cursor can be trusted as far as the database: a client cannot make one up (a
+ * key with U+0000 in it, a transaction id past the xid8 range, a position in the future that
+ * would skip every change up to it). Its key is derived from the login-detail key, which every
+ * instance on one database already shares, so a cursor issued by one instance is good at any other.
  */
 const initialCursorSchema = z.object({
   v: z.literal(2),
@@ -29,41 +31,62 @@ const changesCursorSchema = z.object({
   s: z.number().int().nonnegative(),
 });
 
-const legacyInitialCursorSchema = z.object({ v: z.literal(1), k: z.literal('i') });
-
 const cursorSchema = z.union([initialCursorSchema, changesCursorSchema]);
 export type SyncCursor = z.infer<typeof cursorSchema>;
 export type InitialCursor = z.infer<typeof initialCursorSchema>;
 export type ChangesCursor = z.infer<typeof changesCursorSchema>;
 
-export function encodeCursor(cursor: SyncCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+/** HKDF's `info`: this key signs cursors and nothing else, whatever else the master key derives. */
+const CURSOR_KEY_INFO = 'support-center sync cursor v1';
+/** 128 bits of HMAC-SHA256: out of reach of guessing, and keeps cursors short. */
+const TAG_BYTES = 16;
+
+/** Issues and checks this server's cursors. */
+export interface CursorCodec {
+  encode(cursor: SyncCursor): string;
+  /** The cursor; throws RequestError 400 (`field: "cursor"`) for one this server did not issue. */
+  decode(text: string): SyncCursor;
 }
 
-/** The cursor, or null when the first sync must start over. */
-export function decodeCursor(text: string): SyncCursor | null {
-  let decoded: unknown;
+/** The codec keyed by `secret` (the login-detail key): instances with the same secret accept each other's cursors. */
+export function createCursorCodec(secret: Buffer): CursorCodec {
+  const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), CURSOR_KEY_INFO, 32));
+  const tagOf = (payload: string) => createHmac('sha256', key).update(payload).digest().subarray(0, TAG_BYTES);
+  return {
+    encode(cursor) {
+      const payload = Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+      return `${payload}.${tagOf(payload).toString('base64url')}`;
+    },
+    decode(text) {
+      const [payload, tag, ...rest] = text.split('.');
+      const given = Buffer.from(tag ?? '', 'base64url');
+      if (payload === undefined || rest.length > 0 || given.length !== TAG_BYTES || !timingSafeEqual(given, tagOf(payload))) throw notIssued();
+      // Signed by this key, so it is ours; checked all the same, should a server ever sign a bad one.
+      const parsed = cursorSchema.safeParse(payloadOf(text));
+      if (!parsed.success) throw notIssued();
+      return parsed.data;
+    },
+  };
+}
+
+const notIssued = () => new RequestError(400, 'bad-request', 'cursor: not a cursor this server issued; start a first sync again', 'cursor');
+
+/** What a cursor says, unchecked (undefined when it is not even JSON). */
+function payloadOf(text: string): unknown {
   try {
-    decoded = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    return JSON.parse(Buffer.from(text.split('.')[0] ?? '', 'base64url').toString('utf8'));
   } catch {
-    throw new RequestError(400, 'bad-request', 'cursor: not a cursor this server issued', 'cursor');
+    return undefined;
   }
-  const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success && legacyInitialCursorSchema.safeParse(decoded).success) return null;
-  if (!parsed.success) throw new RequestError(400, 'bad-request', 'cursor: not a cursor this server issued', 'cursor');
-  return parsed.data;
 }
 
 /**
- * Whether `text` is a cursor into the change log: where desktops pull in waves after a change
- * event, as opposed to a first sync, which one desktop walks alone. False for anything else,
- * malformed cursors included (the read itself reports those).
+ * Whether `text` looks like a cursor into the change log: where desktops pull in waves after a
+ * change event, as opposed to a first sync, which one desktop walks alone. Only a hint for how
+ * long to gather identical pulls, so the tag is not checked here: the read itself refuses a
+ * cursor that is not ours, malformed or not.
  */
 export function isChangeLogCursor(text: string | undefined): boolean {
   if (text === undefined) return false;
-  try {
-    return decodeCursor(text)?.k === 'c';
-  } catch {
-    return false;
-  }
+  return changesCursorSchema.safeParse(payloadOf(text)).success;
 }

@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '@shared/ipc/result';
 import { ClockSkewEstimator } from './clock-skew';
 
 /** Why a request to the backend did not give an answer we can use. */
-export type BackendErrorCode = 'offline' | 'timeout' | 'unauthorized' | 'rejected' | 'server-error' | 'bad-response' | 'too-large';
+export type BackendErrorCode = 'offline' | 'timeout' | 'unauthorized' | 'rejected' | 'cursor-refused' | 'server-error' | 'bad-response' | 'too-large';
 
 export interface BackendClientOptions {
   baseUrl: string;
@@ -142,6 +142,8 @@ function interpret<S extends z.ZodType>(status: number, text: string, schema: S)
   const error = apiErrorSchema.safeParse(json);
   const message = error.success ? error.data.error.message : `the backend answered ${status}`;
   if (status === 401) return fail('unauthorized', message);
+  // The backend does not know the sync cursor (issued before an upgrade, or under another key).
+  if (status === 400 && error.success && error.data.error.field === 'cursor') return fail('cursor-refused', message);
   if (status >= 500) return fail('server-error', message);
   return fail('rejected', message);
 }

@@ -1,4 +1,3 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { createHttpServer } from '../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
 import type { SupportCenter } from '../../src-backend/support-center';
 import { keepDemoPort, readDemoPort } from './demo-listen-port';
+import { ensureOwnerOnlyDir, readOwnerOnlyFile, writeOwnerOnlyFileAtomically } from './owner-only-files';
 
 /** Enough tickets for a realistic queue (every plan, breaches, Preset B checklists), seeded in seconds. */
 export const DEMO_TICKETS = 3_000;
@@ -43,7 +43,7 @@ export interface EmbeddedDemo {
  * time, and signed in as the demo engineer.
  */
 export async function startEmbeddedDemo(options: EmbeddedDemoOptions): Promise<EmbeddedDemo> {
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  await ensureOwnerOnlyDir(options.dataDir);
   const loginDetailKey = await loadLoginDetailKey({ envValue: undefined, keyFile: null, dataDir: options.dataDir }, options.logger);
   const db = await openDatabase({ databaseUrl: null, dataDir: join(options.dataDir, 'pglite') });
   let center: SupportCenter | null = null;
@@ -82,7 +82,7 @@ async function demoEngineerToken(db: Database, center: SupportCenter, options: E
     await keepToken(tokenFile, seeded.engineerToken);
     return seeded.engineerToken;
   }
-  const kept = await readFile(tokenFile, 'utf8').then((text) => text.trim(), () => null);
+  const kept = (await readOwnerOnlyFile(tokenFile).catch(() => null))?.toString('utf8').trim() ?? null;
   if (kept !== null && (await center.authenticate(kept))?.role === 'engineer') return kept;
   const issued = await issueDemoTokens(db);
   if (issued.engineerToken === null) throw new Error(`the demo workspace in ${options.dataDir} has no engineer; delete the folder to start a fresh demo`);
@@ -118,6 +118,7 @@ function listenOn(server: Server, port: number): Promise<void> {
 }
 
 function keepToken(path: string, token: string): Promise<void> {
-  // Only its hash is in the database, so this file is the one copy: this user alone may read it.
-  return writeFile(path, `${token}\n`, { mode: 0o600 });
+  // Only its hash is in the database, so this file is the one copy: this user alone may read it,
+  // from its first byte (a file an older version left 0644 is replaced, not rewritten in place).
+  return writeOwnerOnlyFileAtomically(path, `${token}\n`);
 }

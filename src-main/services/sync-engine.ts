@@ -152,7 +152,10 @@ export class SyncEngine {
    * failed commit (or a stop) is dropped, and the next run asks for it again from the cursor the
    * cache holds. The first page of the run and of each phase asks for FIRST_PAGE_SIZE rows, the
    * others for the page size. A page over the response size limit (long conversations) is asked
-   * for again with half the rows, for the rest of the run.
+   * for again with half the rows, for the rest of the run. A cursor the backend refuses (issued
+   * before an upgrade, or by a backend with another key) starts a first sync over, once per run:
+   * its pages continue, for the cache, from the cursor it holds, and versions make the rows it
+   * already has harmless.
    */
   private async pullFrom(start: string | null, workspace: WorkspaceIdentity): Promise<Outcome> {
     let cap = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -162,8 +165,14 @@ export class SyncEngine {
     let from = start;
     let next = this.options.client.sync(from, limit);
     let committing: Promise<Outcome> = Promise.resolve({ ok: true });
+    let startedOver = false;
     for (let pages = 0; pages < MAX_PAGES_PER_RUN && !this.stopped; pages++) {
       const page: Result<SyncPage> = await next;
+      if (!page.ok && page.error.code === 'cursor-refused' && !startedOver) {
+        startedOver = true;
+        next = this.options.client.sync(null, limit);
+        continue;
+      }
       if (!page.ok && page.error.code === 'too-large' && limit > 1) {
         cap = Math.ceil(limit / 2);
         limit = cap;

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '@shared/ipc/result';
 import { applyBatchSafe, readCursor } from '../db/apply-batch';
 import type { AgentCache } from '../db/cache-database';
 import { asCacheResult, type CacheResult } from '../db/cache-result';
-import { markDone, markRejected, markSending, pendingActions } from '../db/outbox';
+import { markDone, markRejected, markSending, sendableActions } from '../db/outbox';
 import { checkHoldsWorkspace, useWorkspace } from '../db/use-workspace';
 
 function asResult<T>(result: CacheResult<T>): Result<T> {
@@ -20,14 +20,17 @@ export function createCacheHandlers(db: AgentCache, clock: () => Date = () => ne
     'cache:read-cursor': async () => asResult(await asCacheResult(() => readCursor(db))),
     'cache:apply-page': async ({ page, after, workspace }) => asResult(await applyBatchSafe(db, { ...page, after, workspace }, { now: clock() })),
     'outbox:pending': async ({ limit, workspace }) => {
-      const entries = await asCacheResult(() =>
-        db.transaction('r', [db.meta, db.outbox], async () => {
+      // One transaction: a workspace switch cannot slip between the check and the read.
+      const checked = await asCacheResult(() =>
+        db.transaction('rw', [db.meta, db.outbox, db.tickets, db.messages], async () => {
           await checkHoldsWorkspace(db, workspace);
-          return pendingActions(db);
+          return sendableActions(db, limit);
         }),
       );
+      if (!checked.ok) return asResult(checked);
+      const entries = checked.value;
       if (!entries.ok) return asResult(entries);
-      const batch = entries.value.slice(0, limit);
+      const batch = entries.value;
       const marked = await markSending(db, batch.map((e) => e.idempotencyKey));
       if (!marked.ok) return asResult(marked);
       return ok(batch.map((e) => ({ mutation: e.mutation, createdAt: e.createdAt })));

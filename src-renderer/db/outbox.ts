@@ -1,4 +1,4 @@
-import { mutationSchema, type Mutation } from '@shared/contract';
+import { mutationProblem, mutationSchema, type Mutation } from '@shared/contract';
 import type { AgentCache } from './cache-database';
 import type { CachedTicket, OutboxActor, OutboxEntry } from './cache-rows';
 import { asCacheResult, type CacheResult } from './cache-result';
@@ -7,7 +7,7 @@ import { applyToTicket, localMessageFor, localMessageId, rebaseTicket, serverTic
 /**
  * The outbox: every engineer action is stored here and applied to the cache optimistically in the
  * same transaction, so it shows at once, works offline and survives restarts. The pusher sends
- * `pendingActions` with their idempotency keys and reports back with markDone / markRejected.
+ * `sendableActions` with their idempotency keys and reports back with markDone / markRejected.
  *
  * Rollback: a ticket edited optimistically keeps its last server row in `_server`; applyBatch
  * refreshes `_server` and re-applies live actions whenever a newer server row arrives. Undoing a
@@ -33,8 +33,9 @@ async function putOptimisticEdit(db: AgentCache, ticket: CachedTicket, entry: Ou
 
 /** Stores an action and applies it optimistically, together. */
 export async function enqueueAction(db: AgentCache, draft: MutationDraft, actor: OutboxActor, now: Date = new Date()): Promise<CacheResult<OutboxEntry>> {
-  const parsed = mutationSchema.safeParse({ ...draft, idempotencyKey: draft.idempotencyKey ?? newIdempotencyKey() });
-  if (!parsed.success) return { ok: false, error: { code: 'invalid-mutation', message: parsed.error.message } };
+  const candidate = { ...draft, idempotencyKey: draft.idempotencyKey ?? newIdempotencyKey() };
+  const parsed = mutationSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-mutation', message: mutationProblem(candidate) ?? parsed.error.message } };
   const mutation = parsed.data;
   return asCacheResult(() =>
     db.transaction('rw', [db.outbox, db.tickets, db.messages], async () => {
@@ -60,6 +61,32 @@ export async function enqueueAction(db: AgentCache, draft: MutationDraft, actor:
 export async function pendingActions(db: AgentCache): Promise<OutboxEntry[]> {
   return db.outbox.filter((e) => e.status === 'pending' || e.status === 'sending').toArray();
 }
+
+/**
+ * Up to `limit` pending actions to send now, each checked against the contract as it is today. An
+ * action stored by an earlier version that it no longer accepts (text with a control character) is
+ * refused here, on its own, with the reason in words (`not-sent`): sent along, it would make the
+ * server refuse the whole batch, and every later action with it, at every push.
+ */
+export async function sendableActions(db: AgentCache, limit: number): Promise<CacheResult<OutboxEntry[]>> {
+  const pending = await asCacheResult(() => pendingActions(db));
+  if (!pending.ok) return pending;
+  const sendable: OutboxEntry[] = [];
+  for (const entry of pending.value) {
+    if (sendable.length >= limit) break;
+    const problem = mutationProblem(entry.mutation);
+    if (problem === null) {
+      sendable.push(entry);
+      continue;
+    }
+    const refused = await markRejected(db, entry.idempotencyKey, { code: NOT_SENT, message: problem });
+    if (!refused.ok) return refused;
+  }
+  return { ok: true, value: sendable };
+}
+
+/** The error code of an action refused by the app before sending, rather than by the server. */
+export const NOT_SENT = 'not-sent';
 
 export async function rejectedActions(db: AgentCache): Promise<OutboxEntry[]> {
   return db.outbox.where('status').equals('rejected').sortBy('seq');

@@ -42,7 +42,7 @@ function RejectedItem({ item }: { item: Extract<ConversationItem, { kind: 'rejec
           Dismiss
         </button>
       </div>
-      <div className="rejected-reason">The server refused it: {item.reason}</div>
+      <div className="rejected-reason">{item.reason}</div>
       {item.body !== null && <div className="message-body">{item.body}</div>}
     </li>
   );

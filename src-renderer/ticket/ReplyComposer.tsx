@@ -49,7 +49,8 @@ export function ReplyComposer({ ticketId, firstReplyDone, act }: Props) {
       clear(ticketId);
       setError(null);
     } else {
-      setError(`Not saved (${result.error.code}): ${result.error.message}`);
+      // An action the contract refuses says why in words; anything else names its code too.
+      setError(result.error.code === 'invalid-mutation' ? `Not saved. ${result.error.message}` : `Not saved (${result.error.code}): ${result.error.message}`);
     }
   };
 

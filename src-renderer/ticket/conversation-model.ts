@@ -2,6 +2,7 @@ import { checklistItemLabels, type ChecklistItemId } from '@shared/policy';
 import type { Mutation } from '@shared/contract';
 import type { CachedMessage, OutboxEntry, OutboxStatus } from '../db/cache-rows';
 import { localMessageId } from '../db/optimistic-edits';
+import { NOT_SENT } from '../db/outbox';
 
 export type ConversationItem =
   | {
@@ -38,6 +39,13 @@ export function describeAction(mutation: Mutation): string {
   }
 }
 
+/** Why an action was refused, as the sentence the conversation shows. */
+function refusalReason(error: OutboxEntry['error']): string {
+  if (error === undefined) return 'The server refused it.';
+  if (error.code === NOT_SENT) return `Not sent: this version of the app no longer accepts it. ${error.message}`;
+  return `The server refused it: ${error.message} (${error.code})`;
+}
+
 /**
  * The history in order: synced messages, messages still on their way (marked), and actions the
  * server refused, with its reason, where they were taken.
@@ -51,7 +59,7 @@ export function conversationItems(messages: readonly CachedMessage[], entries: r
   for (const entry of entries) {
     if (entry.status !== 'rejected') continue;
     const body = entry.mutation.kind === 'reply' || entry.mutation.kind === 'note' ? entry.mutation.body : null;
-    const reason = entry.error === undefined ? 'refused by the server' : `${entry.error.message} (${entry.error.code})`;
+    const reason = refusalReason(entry.error);
     items.push({ at: entry.createdAt, item: { kind: 'rejected', entry, summary: describeAction(entry.mutation), body, reason } });
   }
   // Stable: equal instants keep messages before the notices about them.

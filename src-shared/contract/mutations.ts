@@ -26,6 +26,25 @@ export const mutationSchema = z.discriminatedUnion('kind', [
 export type Mutation = z.infer<typeof mutationSchema>;
 export type MutationKind = Mutation['kind'];
 
+/** What an engineer calls each field of an action, for messages about it. */
+const FIELD_NAMES: Record<string, string> = { idempotencyKey: 'Action key', ticketId: 'Ticket', item: 'Checklist item', value: 'Checklist answer', categoryId: 'Category', status: 'Status', loginDetailId: 'Login detail' };
+const KIND_NAMES: Record<string, string> = { reply: 'Reply', note: 'Note' };
+
+/**
+ * Why `value` is not an action the contract accepts, as one sentence an engineer can read
+ * ("Reply body: must not contain U+0000 (a control character)"), or null when it is one. The
+ * first problem only: it is what has to change.
+ */
+export function mutationProblem(value: unknown): string | null {
+  const parsed = mutationSchema.safeParse(value);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  const name = field === 'body' ? `${KIND_NAMES[String(kind)] ?? 'Message'} body` : field === 'kind' || field === '' ? 'Action' : (FIELD_NAMES[field] ?? field);
+  return `${name}: ${issue?.message ?? 'not a valid action'}`;
+}
+
 export const MAX_MUTATIONS_PER_BATCH = 200;
 
 /** `POST /v1/mutations` */

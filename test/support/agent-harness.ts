@@ -238,7 +238,7 @@ export class AgentHarness {
         if (channel === 'cache:apply-page' && this.options.tracePages === true) {
           const { page } = request as { page: { phase: string; changes: unknown[]; cursor: string; hasMore: boolean } };
           const what = (page.changes as { op: string; version: number; entity?: string; id?: string; accountId?: string }[]).map((c) => `${c.version}:${c.op}:${c.entity ?? ''}:${c.id ?? c.accountId}`);
-          this.events.push(`applied ${page.phase} n=${page.changes.length} more=${page.hasMore} -> ${Buffer.from(page.cursor, 'base64url').toString('utf8')} ${JSON.stringify(answer)} ${what.join(' ')}`);
+          this.events.push(`applied ${page.phase} n=${page.changes.length} more=${page.hasMore} -> ${Buffer.from(page.cursor.split('.')[0] ?? '', 'base64url').toString('utf8')} ${JSON.stringify(answer)} ${what.join(' ')}`);
         }
         if (point === 'crash-after-commit') {
           this.rendererCrashed(side, `${channel}: crash after commit`);

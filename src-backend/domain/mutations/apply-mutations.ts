@@ -32,6 +32,17 @@ async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: st
 }
 
 /**
+ * Locks every ticket the batch touches, before anything else and in one global order (by id, byte
+ * order whatever the collation): two engineers' batches over the same tickets in opposite orders
+ * would otherwise each hold one ticket and wait for the other's, and PostgreSQL would abort one of
+ * them as a deadlock. Taken in one order, the second batch simply waits for the first.
+ */
+async function lockTickets(tx: Queryable, batch: MutationBatch): Promise<void> {
+  const ids = [...new Set(batch.mutations.map((mutation) => mutation.ticketId))];
+  await tx.query('SELECT id FROM tickets WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id COLLATE "C" FOR UPDATE', [JSON.stringify(ids)]);
+}
+
+/**
  * Applies a batch in one transaction. Each idempotency key is claimed first: a key the same
  * engineer sent before (in this batch, an earlier one, or a concurrent request, which the insert
  * waits for) answers with the stored result and changes nothing. Keys are scoped per engineer:
@@ -41,6 +52,7 @@ export async function applyMutations(tx: Queryable, policies: PolicyCache, engin
   const { rows } = await tx.query<{ name: string }>('SELECT name FROM engineers WHERE id = $1', [engineerId]);
   if (rows[0] === undefined) throw new RequestError(403, 'forbidden', 'the engineer of this token no longer exists');
   const engineer = { id: engineerId, name: rows[0].name };
+  await lockTickets(tx, batch);
   const results: MutationResult[] = [];
   for (const mutation of batch.mutations) {
     const claimed = await tx.query(

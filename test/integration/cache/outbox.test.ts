@@ -14,6 +14,7 @@ import {
   newIdempotencyKey,
   pendingActions,
   rejectedActions,
+  sendableActions,
   type MutationDraft,
 } from '../../../src-renderer/db/outbox';
 import { outboxState, ticketMessages } from '../../../src-renderer/db/queries';
@@ -38,6 +39,28 @@ async function act(draft: MutationDraft): Promise<OutboxEntry> {
 }
 
 const ticket1 = async () => db.tickets.get('t1');
+
+describe('actions the contract refuses', () => {
+  it('are not stored, and the refusal is a sentence naming the field, not the validator output', async () => {
+    const result = await enqueueAction(db, { kind: 'reply', ticketId: 't1', body: 'Hello\u0000there' }, ME, NOW);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-mutation', message: 'Reply body: must not contain U+0000 (a control character)' } });
+    const note = await enqueueAction(db, { kind: 'note', ticketId: 't1', body: '\u200b' }, ME, NOW);
+    expect(note).toMatchObject({ ok: false, error: { message: 'Note body: must contain visible text' } });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stored by an earlier version are refused on their own before sending, and the rest are sent', async () => {
+    const before = await act({ kind: 'note', ticketId: 't1', body: 'First.' });
+    const { seq: _seq, ...stored } = before;
+    await db.outbox.add({ ...stored, idempotencyKey: 'stored-by-older-version', mutation: { kind: 'reply', idempotencyKey: 'stored-by-older-version', ticketId: 't1', body: 'Bell\u0007' } });
+    const after = await act({ kind: 'claim', ticketId: 't1' });
+    const sendable = await sendableActions(db, 100);
+    expect(sendable).toEqual({ ok: true, value: [expect.objectContaining({ idempotencyKey: before.idempotencyKey }), expect.objectContaining({ idempotencyKey: after.idempotencyKey })] });
+    expect(await rejectedActions(db)).toEqual([
+      expect.objectContaining({ idempotencyKey: 'stored-by-older-version', error: { code: 'not-sent', message: 'Reply body: must not contain U+0007 (a control character)' } }),
+    ]);
+  });
+});
 
 describe('enqueueAction applies optimistically, in the same transaction', () => {
   it('claim: assigns me, opens a new ticket, keeps the server version and row', async () => {

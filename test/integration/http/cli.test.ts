@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPageSchema } from '@shared/contract';
 import { createScratchDatabase } from '../../fixtures/test-databases';
+import { modesUnder, openToOthers } from '../../support/file-modes';
 import { forEachDatabase } from './test-server';
 
 interface Started {
@@ -80,6 +81,44 @@ forEachDatabase('npm run backend', (target) => {
       run.child.kill('SIGTERM');
       expect((await run.exited).code).toBe(0);
     }, 90_000);
+
+    it.skipIf(process.platform === 'win32')('keeps every folder and file of a fresh data folder owner-only, through writes and a restart', async () => {
+      const fresh = join(dataDir, 'fresh', 'data');
+      /** Engineer notes on a seeded ticket, and a retention run: writes that go through the database's files. */
+      const writeSome = async (started: Started, n: number) => {
+        const auth = { Authorization: `Bearer ${started.engineerToken}` };
+        const page = syncPageSchema.parse(await (await fetch(`${started.url}/v1/sync?limit=200`, { headers: auth })).json());
+        const ticket = page.changes.find((c) => c.op === 'upsert' && c.entity === 'ticket');
+        expect(ticket).toBeDefined();
+        const mutations = Array.from({ length: n }, (_, i) => ({ kind: 'note', idempotencyKey: `modes-${Date.now()}-${i}`, ticketId: ticket?.op === 'upsert' ? ticket.id : '', body: `Note ${i}` }));
+        const applied = await fetch(`${started.url}/v1/mutations`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ mutations }) });
+        expect(applied.status).toBe(200);
+        const retention = await fetch(`${started.url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${started.adminToken}` } });
+        expect(retention.status).toBe(200);
+      };
+      for (const round of [1, 2]) {
+        const run = runCli(['--port', '0', '--data', fresh, '--seed', '20'], url());
+        const started = await run.started;
+        await writeSome(started, 20);
+        expect(openToOthers(await modesUnder(fresh)), `while running, start ${round}`).toEqual({});
+        run.child.kill('SIGTERM');
+        expect((await run.exited).code).toBe(0);
+        const modes = await modesUnder(fresh);
+        expect(openToOthers(modes), `after stopping, start ${round}`).toEqual({});
+        expect(modes['login-details.key']).toBe('file 600');
+        if (scratch === null) expect(Object.keys(modes).filter((path) => path.startsWith('pglite/')).length).toBeGreaterThan(100);
+      }
+    }, 180_000);
+
+    it.skipIf(process.platform === 'win32')('refuses a key file other users may read, naming the chmod to run', async () => {
+      const keyFile = join(dataDir, 'shared.key');
+      await writeFile(keyFile, `${'ab'.repeat(32)}\n`);
+      await chmod(keyFile, 0o644);
+      const { code, stderr } = await runCli(['--port', '0', '--key-file', keyFile], url()).exited;
+      expect(code).toBe(1);
+      expect(stderr).toContain(`the login-detail key file ${keyFile} is open to other users (mode 644)`);
+      expect(stderr).toContain(`chmod 600 ${keyFile}`);
+    }, 30_000);
 
     it('on existing data, seeds nothing and issues fresh tokens that work', async () => {
       const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5'], url());

@@ -9,6 +9,7 @@ import { BackendClient } from '../../../src-main/services/backend-client';
 import { SyncEngine } from '../../../src-main/services/sync-engine';
 import { createCacheHandlers } from '../../../src-renderer/bridge/cache-handlers';
 import { openAgentCache, type AgentCache } from '../../../src-renderer/db/cache-database';
+import type { SyncMeta } from '../../../src-renderer/db/cache-rows';
 import { cacheSnapshot, canonicalHash } from '../../../src-renderer/db/canonical-hash';
 import { enqueueAction, rejectedActions } from '../../../src-renderer/db/outbox';
 import { createSmallWorkspace, type SmallWorkspace } from '../../fixtures/small-workspace';
@@ -89,6 +90,43 @@ describe('sync engine into the cache', () => {
     const rejected = await rejectedActions(cache);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('already claimed') });
+  });
+
+  it('starts a first sync over when the backend refuses the cursor the cache holds (issued before an upgrade)', async () => {
+    const cache = newCache();
+    const { engine, statuses } = engineFor(cache);
+    engine.start();
+    await engine.syncNow();
+    // A cursor of the days before cursors were signed: well-formed, but not one this backend issued.
+    const unsigned = Buffer.from(JSON.stringify({ v: 1, k: 'c', x: '1', s: 0 })).toString('base64url');
+    const held: SyncMeta = { ...((await cache.meta.get('sync')) as SyncMeta), cursor: unsigned };
+    await cache.meta.put(held);
+    await backend.center.fileTicket({ accountId: 'acc-gold', requesterName: 'Customer', requesterEmail: 'customer@example.test', subject: 'After the upgrade', body: 'Hello', source: 'email' });
+    await engine.syncNow();
+    engine.stop();
+    expect(statuses.at(-1)?.kind).toBe('idle');
+    expect(await cache.meta.get('sync')).toMatchObject({ cursor: expect.not.stringMatching(unsigned) });
+    expect(await canonicalHash(await cacheSnapshot(cache))).toBe(await backendHash(db));
+  });
+
+  it('refuses on its own an outbox entry the contract no longer accepts, and sends the others', async () => {
+    const cache = newCache();
+    const { engine, statuses } = engineFor(cache);
+    engine.start();
+    await engine.syncNow();
+    const ticket = (await cache.tickets.toArray()).find((t) => t.status !== 'closed');
+    const ticketId = String(ticket?.id);
+    const actor = { engineerId: 'eng-ana', engineerName: 'Ana Silva' };
+    // Stored by an earlier version, whose contract let a control character through.
+    await cache.outbox.add({ idempotencyKey: 'old-entry-with-nul', mutation: { kind: 'reply', idempotencyKey: 'old-entry-with-nul', ticketId, body: 'Done\u0000' }, ticketId, accountId: null, actor, status: 'pending', createdAt: new Date().toISOString() });
+    const later = await enqueueAction(cache, { kind: 'note', ticketId, body: 'Sent after the old one.' }, actor);
+    await engine.syncNow();
+    engine.stop();
+    expect(statuses.at(-1)?.kind).toBe('idle');
+    expect(await rejectedActions(cache)).toEqual([expect.objectContaining({ idempotencyKey: 'old-entry-with-nul', error: { code: 'not-sent', message: 'Reply body: must not contain U+0000 (a control character)' } })]);
+    const notes = await db.query("SELECT body FROM messages WHERE ticket_id = $1 AND author_kind = 'staff'", [ticketId]);
+    expect(notes.rows).toContainEqual({ body: 'Sent after the old one.' });
+    expect(later.ok).toBe(true);
   });
 
   it('stops on a bad token and asks to sign in again instead of retrying', async () => {

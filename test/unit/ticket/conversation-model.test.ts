@@ -26,7 +26,14 @@ describe('conversationItems', () => {
       'local-key-00000001:sending',
     ]);
     const rejected = items[2];
-    expect(rejected).toMatchObject({ kind: 'rejected', summary: 'Internal note not saved', body: 'note key-00000002', reason: 'ticket t1 does not exist (not-found)' });
+    expect(rejected).toMatchObject({ kind: 'rejected', summary: 'Internal note not saved', body: 'note key-00000002', reason: 'The server refused it: ticket t1 does not exist (not-found)' });
+  });
+
+  it('says in words that the app, not the server, refused an action it no longer accepts', () => {
+    const refused = entry('key-00000003', 'reply', 'rejected', '2026-05-01T10:10:00.000Z', { code: 'not-sent', message: 'Reply body: must not contain U+0000 (a control character)' });
+    expect(conversationItems([], [refused])).toEqual([
+      expect.objectContaining({ kind: 'rejected', reason: 'Not sent: this version of the app no longer accepts it. Reply body: must not contain U+0000 (a control character)' }),
+    ]);
   });
 
   it('a local message without its entry still shows as waiting', () => {
