@@ -3,8 +3,12 @@ import type { Alert } from './evaluate-deadlines';
 
 const LISTED = 5;
 
+/**
+ * Whole seconds first, then minutes rounded up: tickets filed together are due milliseconds apart,
+ * and a few milliseconds must not read as one more minute.
+ */
 function minutesLeft(dueAtMs: number, nowMs: number): number {
-  return Math.max(1, Math.ceil((dueAtMs - nowMs) / 60_000));
+  return Math.max(1, Math.ceil(Math.floor((dueAtMs - nowMs) / 1_000) / 60));
 }
 
 function line(alert: Alert): string {

@@ -61,6 +61,16 @@ describe('deadline notifier: thresholds and breach', () => {
 });
 
 describe('deadline notifier: bursts', () => {
+  it('counts whole seconds left: tickets due milliseconds apart do not read a minute later', async () => {
+    const clock = new FakeClock(Date.parse(START));
+    const { notifier, titles } = recordingNotifier(clock);
+    await notifier.start();
+    // Filed in the same instant on the backend, their due instants differ by the milliseconds between the inserts.
+    const rows = [0, 3, 400].map((ms, n) => ticket({ id: `t-${n + 1}`, number: n + 1, dueAt: new Date(Date.parse(DUE) + ms).toISOString() }));
+    await notifier.observe(page(rows.map((row) => upsert(row))));
+    clock.advance(31 * MINUTE);
+    expect(titles()).toEqual(['3 tickets breach within 30 minutes']);
+  });
   it('groups tickets reaching a threshold together into one notification, most urgent first', async () => {
     const clock = new FakeClock(Date.parse(START));
     const { notifier, shown } = recordingNotifier(clock);
