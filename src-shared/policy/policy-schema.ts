@@ -1,4 +1,6 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { daysInMonth } from './instant';
 
 /**
  * The `SupportPolicy` value: everything the engine needs to know about a workspace's rules,
@@ -11,8 +13,27 @@ export const localTimeSchema = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a local time HH:mm (00:00 to 24:00)');
 
-export const workingIntervalSchema = z.object({ start: localTimeSchema, end: localTimeSchema });
+function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+export const workingIntervalSchema = z.object({ start: localTimeSchema, end: localTimeSchema }).superRefine((interval, ctx) => {
+  if (interval.start === '24:00') ctx.addIssue({ code: 'custom', path: ['start'], message: 'a working interval cannot start at 24:00' });
+  else if (minutesOf(interval.end) <= minutesOf(interval.start)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `must be after the start ${interval.start} (split an overnight shift at 24:00)` });
+  }
+});
 export type WorkingInterval = z.infer<typeof workingIntervalSchema>;
+
+/** One weekday's working intervals, in order and not overlapping. */
+const workingDaySchema = z.array(workingIntervalSchema).superRefine((intervals, ctx) => {
+  intervals.forEach((interval, i) => {
+    const previous = intervals[i - 1];
+    if (previous !== undefined && minutesOf(interval.start) < minutesOf(previous.end)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'start'], message: 'overlaps or precedes the previous interval of the day' });
+    }
+  });
+});
 
 export const isoWeekdaySchema = z.number().int().min(1).max(7);
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -44,20 +65,54 @@ export const holidayRuleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('date'),
     name: holidayName,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local date YYYY-MM-DD'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local date YYYY-MM-DD')
+      .refine((date) => {
+        const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+        return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+      }, 'no such date'),
   }),
 ]);
 export type HolidayRule = z.infer<typeof holidayRuleSchema>;
 
-export const businessCalendarSchema = z.object({
-  /** IANA zone in which working hours, dates, weekdays and holidays are defined. */
-  timeZone: z.string().min(1),
-  /** Working intervals per ISO weekday ("1" = Monday ... "7" = Sunday), in local time. */
-  week: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(workingIntervalSchema)),
-  holidays: z.array(holidayRuleSchema),
-  /** Move a holiday that falls on Saturday to Friday and on Sunday to Monday. Off by default. */
-  observedShift: z.boolean(),
-});
+/** February 29 exists in leap years, so a fixed rule may name it; February 30 never. */
+const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Checked here rather than when a year is computed: a bad rule must be refused when the policy is saved. */
+function holidayProblems(rules: readonly HolidayRule[], ctx: z.RefinementCtx): void {
+  const byName = new Map(rules.map((rule) => [rule.name, rule]));
+  rules.forEach((rule, i) => {
+    if (rule.kind === 'fixed' && rule.day > (LONGEST_MONTH[rule.month - 1] ?? 31)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'day'], message: `month ${rule.month} never has this day` });
+    }
+    if (rule.kind !== 'days-after') return;
+    const seen = new Set([rule.name]);
+    let base = byName.get(rule.of);
+    while (base?.kind === 'days-after' && !seen.has(base.name)) {
+      seen.add(base.name);
+      base = byName.get(base.of);
+    }
+    if (base === undefined) ctx.addIssue({ code: 'custom', path: [i, 'of'], message: 'no holiday rule has this name' });
+    else if (base.kind === 'days-after') ctx.addIssue({ code: 'custom', path: [i, 'of'], message: 'holiday rules refer to each other in a cycle' });
+  });
+}
+
+export const businessCalendarSchema = z
+  .object({
+    /** IANA zone in which working hours, dates, weekdays and holidays are defined. */
+    timeZone: z.string().min(1).refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
+    /** Working intervals per ISO weekday ("1" = Monday ... "7" = Sunday), in local time. */
+    week: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), workingDaySchema),
+    holidays: z.array(holidayRuleSchema).superRefine(holidayProblems),
+    /** Move a holiday that falls on Saturday to Friday and on Sunday to Monday. Off by default. */
+    observedShift: z.boolean(),
+  })
+  .superRefine((calendar, ctx) => {
+    if (Object.values(calendar.week).every((day) => day.length === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['week'], message: 'the calendar has no working time on any weekday' });
+    }
+  });
 export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
 
 export const planIdSchema = z.enum(['silver', 'gold', 'platinum']);
@@ -100,7 +155,14 @@ export const supportPolicySchema = z.object({
   name: z.string().min(1),
   preset: presetIdSchema,
   calendar: businessCalendarSchema,
-  plans: z.array(planSchema).min(1),
+  plans: z
+    .array(planSchema)
+    .min(1)
+    .superRefine((plans, ctx) => {
+      plans.forEach((plan, i) => {
+        if (plans.findIndex((p) => p.id === plan.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'the plan is defined twice' });
+      });
+    }),
   /** Minutes before the due instant at which an approaching-deadline warning fires. */
   approachThresholdsMinutes: z.array(z.number().int().positive()),
   /** Whether response guarantees (and credits for missing them) apply under this policy. */

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TicketRow } from '@shared/contract';
 import { presets } from '@shared/policy';
+import { policyRow } from '../../fixtures/policy-row';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { queueData, queueHead } from '../../../src-renderer/db/queue-queries';
 import { buildQueueRows } from '../../../src-renderer/queue/build-queue-rows';
@@ -20,6 +21,7 @@ function ticket(i: number, spec: { status: number; due: number | null; reply: nu
     accountId: 'a-1',
     subscriptionId: null,
     policyId: 'pol',
+    policyVersion: 1,
     requesterName: 'R',
     requesterEmail: 'r@example.com',
     subject: `Subject ${i}`,
@@ -53,7 +55,7 @@ describe('queueHead', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(spec, { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), async (specs, limit) => {
         const db = openAgentCache(`head-${run++}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-        await db.policies.put({ id: 'pol', policy: presets.planSla(), _v: 1 });
+        await db.policies.put({ ...policyRow('pol', presets.planSla()), _v: 1 });
         await db.accounts.put({ id: 'a-1', holderName: 'Holder', holderEmail: 'h@example.com', organization: null, status: 'active', _v: 1 });
         await db.tickets.bulkPut(specs.map((s, i) => ({ ...ticket(i, s), _v: 1 })));
         const whole = buildQueueRows(await queueData(db)).map((r) => r.id);
