@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { firstPolicyVersion, presets } from '@shared/policy';
 import { readCursor } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { queueTickets, ticketMessages } from '../../../src-renderer/db/queries';
@@ -25,12 +26,18 @@ const V1_STORES = {
   tombstones: '[entity+id]',
 };
 
+/** Version 2's changes, copied for the same reason. */
+const V2_STORES = {
+  tickets: 'id, status, dueAt, assigneeId, accountId, [status+dueAt]',
+  messages: 'id, accountId, [ticketId+createdAt]',
+};
+
 function indexNames(db: Dexie, table: string): string[] {
   return db.table(table).schema.indexes.map((index) => index.name).sort();
 }
 
 describe('cache schema migrations', () => {
-  it('opens a version 1 cache at version 2 with every row and the cursor kept, and the unread indexes gone', async () => {
+  it('opens a version 1 cache at the current version with every row and the cursor kept, and the unread indexes gone', async () => {
     const backend = { indexedDB: new IDBFactory(), IDBKeyRange };
     const old = new Dexie('support-agent', backend);
     old.version(1).stores(V1_STORES);
@@ -47,12 +54,32 @@ describe('cache schema migrations', () => {
 
     const cache = openAgentCache('support-agent', backend);
     await cache.open();
-    expect(cache.verno).toBe(2);
+    expect(cache.verno).toBe(3);
     expect(indexNames(cache, 'tickets')).toEqual(['[status+dueAt]', 'accountId', 'assigneeId', 'dueAt', 'status']);
     expect(indexNames(cache, 'messages')).toEqual(['[ticketId+createdAt]', 'accountId']);
     expect(await readCursor(cache)).toBe('c-42');
     expect((await queueTickets(cache)).map((t) => t.id)).toEqual(['t1']);
     expect((await ticketMessages(cache, 't1')).map((m) => m.id)).toEqual(['m1', 'm2']);
+    cache.close();
+  });
+
+  it('gives rows cached before policy versions what the backend migration gave them: version 1', async () => {
+    const backend = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const old = new Dexie('support-agent', backend);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(V2_STORES);
+    const { policyVersion: _t1, ...before } = ticket('t1');
+    const { policyVersion: _t2, ...server } = ticket('t2');
+    await old.table('tickets').bulkPut([{ ...before, _v: 3 }, { ...server, subject: 'Edited here', _server: server, _v: 4 }]);
+    await old.table('policies').put({ id: 'plan-sla', policy: presets.planSla(), _v: 1 });
+    old.close();
+
+    const cache = openAgentCache('support-agent', backend);
+    await cache.open();
+    expect(cache.verno).toBe(3);
+    expect((await cache.tickets.get('t1'))?.policyVersion).toBe(1);
+    expect((await cache.tickets.get('t2'))?._server?.policyVersion).toBe(1);
+    expect((await cache.policies.get('plan-sla'))?.versions).toEqual([firstPolicyVersion(presets.planSla())]);
     cache.close();
   });
 });
