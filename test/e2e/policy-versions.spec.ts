@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { syncPageSchema, ticketRowSchema, type TicketRow } from '@shared/contract';
 import { presets } from '@shared/policy';
-import { startBackendProcess, type BackendProcess } from '../support/backend-process';
+import { backendApi, startBackendProcess, type BackendProcess } from '../support/backend-process';
 import { startWebMode, type WebMode } from '../support/web-mode';
 
 /**
@@ -20,13 +20,8 @@ let web: WebMode;
 let older: TicketRow;
 let newer: TicketRow;
 
-async function api(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${backend.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json() };
+function api(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return backendApi(backend, method, path, token, body);
 }
 
 test.beforeAll(async () => {
