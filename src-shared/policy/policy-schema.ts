@@ -1,11 +1,14 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { idSchema } from '../contract/primitives';
+import { keepsTextRule, singleLineText } from '../contract/text';
 import { daysInMonth } from './instant';
 
 /**
  * The `SupportPolicy` value: everything the engine needs to know about a workspace's rules,
  * as data. Both presets of POLICY.md are values of this schema; a workspace may edit its copy,
  * and the backend ships it to clients through the sync stream, so the schema is the contract.
+ * Names, labels and keywords are text an administrator writes: they keep the contract's text rule.
  */
 
 /** Local wall-clock time `HH:mm`; `24:00` is allowed as a closing time (end of the day). */
@@ -39,7 +42,7 @@ export const isoWeekdaySchema = z.number().int().min(1).max(7);
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 const month = z.number().int().min(1).max(12);
-const holidayName = z.string().min(1).max(120);
+const holidayName = singleLineText(120);
 
 export const holidayRuleSchema = z.discriminatedUnion('kind', [
   /** The same month and day every year (New Year's Day, Independence Day, Christmas). */
@@ -101,7 +104,10 @@ function holidayProblems(rules: readonly HolidayRule[], ctx: z.RefinementCtx): v
 export const businessCalendarSchema = z
   .object({
     /** IANA zone in which working hours, dates, weekdays and holidays are defined. */
-    timeZone: z.string().min(1).refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
+    timeZone: z
+      .string()
+      .regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'expected an IANA time zone such as America/New_York')
+      .refine((zone) => IANAZone.isValidZone(zone), 'unknown IANA time zone'),
     /** Working intervals per ISO weekday ("1" = Monday ... "7" = Sunday), in local time. */
     week: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), workingDaySchema),
     holidays: z.array(holidayRuleSchema).superRefine(holidayProblems),
@@ -130,7 +136,7 @@ export type ResponseTarget = z.infer<typeof responseTargetSchema>;
 
 export const planSchema = z.object({
   id: planIdSchema,
-  name: z.string().min(1),
+  name: singleLineText(120),
   monthlyPriceCents: z.number().int().nonnegative(),
   normal: responseTargetSchema,
   /** `null`: the plan does not offer the urgent option; urgent tickets get the normal target. */
@@ -138,21 +144,24 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+/** A link customers are sent to. The URL parser drops tabs and line breaks: the text rule refuses them. */
+const webAddress = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).check(keepsTextRule('single'));
+
 export const presetIdSchema = z.enum(['plan-sla', 'subscription-scope']);
 export type PresetId = z.infer<typeof presetIdSchema>;
 
 export const scopeCategorySchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
+  id: idSchema,
+  label: singleLineText(120),
   inScope: z.boolean(),
   /** Lower-case words or phrases whose presence in a ticket's text suggests this category. */
-  keywords: z.array(z.string().min(1)),
+  keywords: z.array(singleLineText(120)),
 });
 export type ScopeCategory = z.infer<typeof scopeCategorySchema>;
 
 export const supportPolicySchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: idSchema,
+  name: singleLineText(120),
   preset: presetIdSchema,
   calendar: businessCalendarSchema,
   plans: z
@@ -171,14 +180,14 @@ export const supportPolicySchema = z.object({
     /** Length of the free Silver term that comes with a first-time license purchase. */
     freeTermMonths: z.number().int().nonnegative(),
     freeTermPlan: planIdSchema,
-    managePurchasesUrl: z.string().url(),
+    managePurchasesUrl: webAddress,
   }),
   /** Preset B: support only inside a valid Support and Upgrades Subscription window. */
   entitlement: z.object({
     required: z.boolean(),
     /** Months of support included with a purchase and added by each paid renewal. */
     monthsPerPurchase: z.number().int().positive(),
-    renewalUrl: z.string().url(),
+    renewalUrl: webAddress,
   }),
   loginDetails: z.object({ retentionDays: z.number().int().positive().max(30) }),
   scope: z.object({ checklistRequired: z.boolean(), categories: z.array(scopeCategorySchema) }),

@@ -5,7 +5,9 @@ import { FIRST_VERSION_EFFECTIVE_FROM } from '@shared/policy';
  * (number, effectiveFrom, summary, policy), and syncs with the policy row; `policies.policy` stays
  * the newest version's policy. Versions are only ever appended (src-backend/domain/policy-versions).
  * Each ticket records the version in force when it was created: the policies shipped so far become
- * version 1 of each, in force from the start, and every existing ticket runs under it.
+ * version 1 of each, in force from the start, and every existing ticket runs under it. The column
+ * keeps its default of 1 so that instances of the release before, during a rolling upgrade, still file
+ * tickets (under version 1, the only one until someone replaces a policy: do that once they are gone).
  */
 export const policyVersionsSchema = `
 ALTER TABLE policies ADD COLUMN versions jsonb;
@@ -15,5 +17,4 @@ ALTER TABLE policies ALTER COLUMN versions SET NOT NULL;
 ALTER TABLE policies ADD CONSTRAINT policies_versions_array CHECK (jsonb_typeof(versions) = 'array' AND jsonb_array_length(versions) >= 1);
 
 ALTER TABLE tickets ADD COLUMN policy_version integer NOT NULL DEFAULT 1 CHECK (policy_version >= 1);
-ALTER TABLE tickets ALTER COLUMN policy_version DROP DEFAULT;
 `;
