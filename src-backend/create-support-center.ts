@@ -8,6 +8,10 @@ import { CHANGES_CHANNEL, notifyingWrite } from './db/notifying-write';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
 import { PolicyCache } from './domain/policy-cache';
+import { skipAdminAudit, type RecordAdminAction } from './domain/policy-versions/admin-audit';
+import { recomputeOpenTickets } from './domain/policy-versions/recompute-open-tickets';
+import { replacePolicy } from './domain/policy-versions/replace-policy';
+import { showPolicies } from './domain/policy-versions/show-policies';
 import { terminateAccount } from './domain/terminate-account';
 import { cachedTokenLookup } from './security/token-cache';
 import { readSyncPage, readSyncPageJson } from './sync/read-sync-page';
@@ -24,6 +28,11 @@ export interface SupportCenterConfig {
   clock?: () => Date;
   /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
+  /**
+   * Writes the audit entry of an administrative action, in its transaction. Until the audit log
+   * exists, policy administration runs without one (`skipAdminAudit`).
+   */
+  recordAdminAction?: RecordAdminAction;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
   logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }
@@ -50,6 +59,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   // It never changes, so it is read once; a failed read is tried again by the next caller.
   let workspaceId: Promise<string> | null = null;
   const cursors = createCursorCodec(key);
+  const admin = (actor: string) => ({ clock, actor, recordAdminAction: config.recordAdminAction ?? skipAdminAudit });
   const unlisten = await db.listen(
     CHANGES_CHANNEL,
     () => {
@@ -114,6 +124,9 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       write((tx) => importBilling(tx, policies, csv, { now: options.now ?? clock(), onImported: options.onImported }), importChangedAnything),
     runRetention: async (now) => (await write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'admin' }), deletedAny)) ?? 0,
     runScheduledRetention: (now) => write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'schedule', intervalMs: interval }), deletedAny),
+    showPolicies: () => db.transaction((tx) => showPolicies(tx, clock())),
+    replacePolicy: (actor, replacement) => write((tx) => replacePolicy(tx, replacement, admin(actor))),
+    recomputeOpenTickets: (actor) => write((tx) => recomputeOpenTickets(tx, admin(actor)), (report) => report.examined > 0),
     async checkReady() {
       try {
         return (await isMigrated(db)) ? null : 'the database schema is older than this version needs; migrations have not run';

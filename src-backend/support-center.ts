@@ -1,6 +1,10 @@
 import type {
   BillingImportSummary,
   FileTicket,
+  PolicyReplaced,
+  PolicyReplacement,
+  RecomputeReport,
+  WorkspacePolicies,
   MutationBatch,
   MutationBatchResponse,
   RevealedLoginDetail,
@@ -82,6 +86,12 @@ export interface SupportCenter {
   runRetention(now?: Date): Promise<number>;
   /** The timer's run: once per interval across all instances; null when another instance has it. */
   runScheduledRetention(now?: Date): Promise<number | null>;
+  /** The workspace policies with every version (src-backend/domain/policy-versions). */
+  showPolicies(): Promise<WorkspacePolicies>;
+  /** A new version of a policy, effective from a stated instant; 400/404/409 naming the field otherwise. */
+  replacePolicy(actor: string, replacement: PolicyReplacement): Promise<PolicyReplaced>;
+  /** Moves open unanswered tickets to the versions in force now; reports the due instants that moved. */
+  recomputeOpenTickets(actor: string): Promise<RecomputeReport>;
   /** Null when this instance can serve: database reachable and migrated; otherwise why not. */
   checkReady(): Promise<string | null>;
 

@@ -31,13 +31,13 @@ async function lockRows(tx: Queryable, table: 'accounts' | 'subscriptions', ids:
   return new Map(rows.map((row) => [String(row.id), row]));
 }
 
-/** The workspace policies the file names; an unknown one is an error on each line naming it. */
-async function policiesOf(tx: Queryable, cache: PolicyCache, grouped: GroupedRows, errors: RowErrors): Promise<Map<string, SupportPolicy>> {
+/** The workspace policies the file names, as in force `now`; an unknown one is an error on each line naming it. */
+async function policiesOf(tx: Queryable, cache: PolicyCache, grouped: GroupedRows, errors: RowErrors, now: Date): Promise<Map<string, SupportPolicy>> {
   const found = new Map<string, SupportPolicy>();
   for (const { start } of grouped.subscriptions.values()) {
     if (found.has(start.policy)) continue;
     try {
-      found.set(start.policy, await cache.get(tx, start.policy));
+      found.set(start.policy, (await cache.inForce(tx, start.policy, now.toISOString())).policy);
     } catch (error) {
       if (!(error instanceof RequestError) || error.status !== 404) throw error;
       errors.add(start.line, 'policy', `no policy ${start.policy} in this workspace`);
@@ -82,7 +82,7 @@ export async function importBilling(tx: Queryable, policies: PolicyCache, csv: s
   const storedAccounts = await lockRows(tx, 'accounts', accountIds);
   const storedSubscriptions = await lockRows(tx, 'subscriptions', grouped.subscriptions.keys());
   checkAgainstWorkspace(grouped, storedAccounts, storedSubscriptions, errors);
-  const policyById = await policiesOf(tx, policies, grouped, errors);
+  const policyById = await policiesOf(tx, policies, grouped, errors, options.now);
   const built: SubscriptionRow[] = [];
   for (const history of grouped.subscriptions.values()) {
     const policy = policyById.get(history.start.policy);

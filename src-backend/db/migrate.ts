@@ -4,6 +4,7 @@ import { scaleOutSchema } from './migrations/002-scale-out';
 import { firstSyncOrderSchema } from './migrations/003-first-sync-order';
 import { workspaceIdentitySchema } from './migrations/004-workspace-identity';
 import { revealAuditEveryAttemptSchema } from './migrations/005-reveal-audit-every-attempt';
+import { policyVersionsSchema } from './migrations/006-policy-versions';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -12,6 +13,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 3, name: 'index of open tickets by account, for the first sync', sql: firstSyncOrderSchema },
   { id: 4, name: 'workspace identity', sql: workspaceIdentitySchema },
   { id: 5, name: 'reveal audit of every attempt', sql: revealAuditEveryAttemptSchema },
+  { id: 6, name: 'policy versions; the version of each ticket', sql: policyVersionsSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */

@@ -1,5 +1,5 @@
 import type { CreditRow, MessageRow, TicketRow } from '@shared/contract';
-import { presets } from '@shared/policy';
+import { firstPolicyVersion, presets } from '@shared/policy';
 import type { DemoDataset, DemoLoginDetail, DemoWorkspaceRows } from './demo-dataset';
 import { ENGINEERS } from './demo-names';
 import { DEMO_PRODUCTS, latestRelease } from './demo-products';
@@ -65,8 +65,8 @@ export function streamDemoData(options: DemoDataOptions): DemoDataStream {
   const engineers = ENGINEERS.map((e) => ({ ...e }));
   const workspace: DemoWorkspaceRows = {
     policies: [
-      { id: planSla.id, policy: planSla },
-      { id: subscriptionScope.id, policy: subscriptionScope },
+      { id: planSla.id, policy: planSla, versions: [firstPolicyVersion(planSla)] },
+      { id: subscriptionScope.id, policy: subscriptionScope, versions: [firstPolicyVersion(subscriptionScope)] },
     ],
     engineers,
     products: DEMO_PRODUCTS.map((p) => ({ id: p.id, name: p.name, latestStableVersion: latestRelease(p), discontinued: p.discontinued })),

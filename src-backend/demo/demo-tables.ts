@@ -12,7 +12,7 @@ import type { SealedSecret } from '../security/login-detail-cipher';
 import { jsonOrNull, type BulkTable } from './bulk-insert';
 import type { DemoLoginDetail } from './demo-dataset';
 
-/** How each contract row maps onto the columns of 001-initial-schema. */
+/** How each contract row maps onto the columns of the schema (001-initial-schema, 006-policy-versions). */
 
 export const policyTable: BulkTable<PolicyRow> = {
   table: 'policies',
@@ -22,6 +22,7 @@ export const policyTable: BulkTable<PolicyRow> = {
   columns: [
     { name: 'id', type: 'text', value: (r) => r.id },
     { name: 'policy', type: 'jsonb', value: (r) => JSON.stringify(r.policy) },
+    { name: 'versions', type: 'jsonb', value: (r) => JSON.stringify(r.versions) },
   ],
 };
 
@@ -94,6 +95,7 @@ export const ticketTable: BulkTable<TicketRow> = {
     { name: 'account_id', type: 'text', value: (r) => r.accountId },
     { name: 'subscription_id', type: 'text', value: (r) => r.subscriptionId },
     { name: 'policy_id', type: 'text', value: (r) => r.policyId },
+    { name: 'policy_version', type: 'integer', value: (r) => r.policyVersion },
     { name: 'requester_name', type: 'text', value: (r) => r.requesterName },
     { name: 'requester_email', type: 'text', value: (r) => r.requesterEmail },
     { name: 'subject', type: 'text', value: (r) => r.subject },

@@ -89,6 +89,8 @@ export function generateTicket(ctx: TicketGeneration, slot: TicketSlot, index: n
     accountId: account.id,
     subscriptionId: subscription.id,
     policyId: policy.id,
+    // The demo workspace's policies have one version each.
+    policyVersion: 1,
     requesterName: requester.name,
     requesterEmail: requester.email,
     subject: texts.subject,

@@ -32,7 +32,8 @@ async function requireProduct(tx: Queryable, productId: string | null): Promise<
 
 /**
  * A customer files a ticket: the plan is the one active at the creation instant, the due instant
- * comes from the policy engine, and the description becomes the first message.
+ * comes from the policy engine under the policy version in force at that instant (which the
+ * ticket keeps), and the description becomes the first message.
  */
 export async function fileTicket(tx: Queryable, policies: PolicyCache, input: FileTicket, now: Date): Promise<TicketRow> {
   await requireOpenAccount(tx, input.accountId);
@@ -40,8 +41,8 @@ export async function fileTicket(tx: Queryable, policies: PolicyCache, input: Fi
   await requireProduct(tx, productId);
   const subscription = await governingSubscription(tx, input.accountId);
   const policyId = subscription === null ? DEFAULT_POLICY_ID : String(subscription.policy_id);
-  const policy = await policies.get(tx, policyId);
   const createdAt = now.toISOString();
+  const { number: policyVersion, policy } = await policies.inForce(tx, policyId, createdAt);
   const urgent = input.urgent === true;
   const { plan, dueAt } = ticketTiming(policy, subscription === null ? null : subscriptionModel(subscription), { createdAt, urgent });
   const { rows: numbered } = await tx.query<{ n: number }>("SELECT nextval('ticket_number_seq') AS n");
@@ -53,11 +54,11 @@ export async function fileTicket(tx: Queryable, policies: PolicyCache, input: Fi
   });
   const version = await recordChange(tx, { entity: 'ticket', id, accountId: input.accountId, op: 'upsert' });
   const { rows } = await tx.query(
-    `INSERT INTO tickets (id, number, account_id, subscription_id, policy_id, requester_name, requester_email, subject, created_at,
+    `INSERT INTO tickets (id, number, account_id, subscription_id, policy_id, policy_version, requester_name, requester_email, subject, created_at,
        urgent, source, product_id, product_version, status, plan, due_at, eligibility, updated_at, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'new', $14, $15, $16, $9, $17) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $18, $6, $7, $8, $9, $10, $11, $12, $13, 'new', $14, $15, $16, $9, $17) RETURNING *`,
     [id, number, input.accountId, subscriptionId, policyId, input.requesterName, input.requesterEmail, input.subject, createdAt,
-      urgent, input.source, productId, input.productVersion ?? null, plan, dueAt, eligibility === null ? null : JSON.stringify(eligibility), version],
+      urgent, input.source, productId, input.productVersion ?? null, plan, dueAt, eligibility === null ? null : JSON.stringify(eligibility), version, policyVersion],
   );
   await insertMessage(tx, { ticketId: id, accountId: input.accountId, authorKind: 'customer', authorId: null, authorName: input.requesterName, public: true, body: input.body, createdAt });
   return rowMappers.ticket(rows[0] as Record<string, unknown>);

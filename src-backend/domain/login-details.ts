@@ -14,7 +14,7 @@ export async function submitLoginDetail(
   tx: Queryable, policies: PolicyCache, key: Buffer, ticketId: string, input: { label: string; secret: string }, now: Date,
 ): Promise<LoginDetailRow> {
   const ticket = await lockTicket(tx, ticketId);
-  const policy = await policies.get(tx, String(ticket.policy_id));
+  const policy = await policies.ofTicket(tx, ticket);
   const id = `ld-${randomUUID()}`;
   const sealed = sealSecret(key, input.secret, id);
   const submittedAt = now.toISOString();

@@ -95,9 +95,10 @@ export async function rederiveSubscriptionTickets(tx: Queryable, policies: Polic
   const { rows: subs } = await tx.query('SELECT * FROM subscriptions WHERE id = $1', [subscriptionId]);
   const subscription = subs[0];
   if (subscription === undefined) return counts;
-  const policy = await policies.get(tx, String(subscription.policy_id));
   const { rows: tickets } = await tx.query('SELECT * FROM tickets WHERE subscription_id = $1 ORDER BY id FOR UPDATE', [subscriptionId]);
   for (const ticket of tickets) {
+    // Each ticket keeps the policy version in force when it was filed.
+    const policy = await policies.ofTicket(tx, ticket);
     const derived = await derivedColumns(tx, policy, subscription, ticket, now);
     if (await writeTicket(tx, ticket, derived, now)) counts.tickets += 1;
     const repliedAt = isoOrNull(ticket.first_staff_reply_at);

@@ -42,6 +42,7 @@ const ROW_FIELDS = {
   policy: [
     ['id', 'id', 'id'],
     ['policy', 'policy', 'json'],
+    ['versions', 'versions', 'json'],
   ],
   engineer: [
     ['id', 'id', 'id'],
@@ -84,6 +85,7 @@ const ROW_FIELDS = {
     ['accountId', 'account_id', 'id'],
     ['subscriptionId', 'subscription_id', 'id?'],
     ['policyId', 'policy_id', 'id'],
+    ['policyVersion', 'policy_version', 'int'],
     ['requesterName', 'requester_name', 'text'],
     ['requesterEmail', 'requester_email', 'text'],
     ['subject', 'subject', 'text'],
@@ -209,7 +211,7 @@ export function rowJsonSql(entity: EntityName, alias: string): string {
 
 /** The table behind each entity, and the columns clients may see (never ciphertext). */
 export const entityTables: { [E in EntityName]: { table: string; columns: string } } = {
-  policy: { table: 'policies', columns: 'id, policy, version' },
+  policy: { table: 'policies', columns: 'id, policy, versions, version' },
   engineer: { table: 'engineers', columns: 'id, name, email, version' },
   account: { table: 'accounts', columns: 'id, holder_name, holder_email, organization, status, version' },
   product: { table: 'products', columns: 'id, name, latest_stable_version, discontinued, version' },

@@ -1,5 +1,5 @@
 import type { AccountRow, ProductRow, SubscriptionRow } from '@shared/contract';
-import { presets, type SupportPolicy } from '@shared/policy';
+import { firstPolicyVersion, presets, type SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { hashApiToken, newApiToken } from '../security/api-tokens';
 import { recordChange } from './change-log';
@@ -10,12 +10,12 @@ import { recordChange } from './change-log';
  * deployments use these.
  */
 
-export async function installPolicy(tx: Queryable, policy: SupportPolicy): Promise<void> {
+/** A new workspace policy, as its version 1; later versions go through policy-versions. */
+async function installPolicy(tx: Queryable, policy: SupportPolicy): Promise<void> {
   const version = await recordChange(tx, { entity: 'policy', id: policy.id, accountId: null, op: 'upsert' });
-  await tx.query(
-    'INSERT INTO policies (id, policy, version) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET policy = EXCLUDED.policy, version = EXCLUDED.version',
-    [policy.id, JSON.stringify(policy), version],
-  );
+  await tx.query('INSERT INTO policies (id, policy, versions, version) VALUES ($1, $2, $3, $4)', [
+    policy.id, JSON.stringify(policy), JSON.stringify([firstPolicyVersion(policy)]), version,
+  ]);
 }
 
 export async function installPresetPolicies(tx: Queryable): Promise<void> {

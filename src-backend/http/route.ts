@@ -30,7 +30,7 @@ export interface RouteContext<A extends Access> {
 /** What a handler answers: a JSON reply, or `streaming` when it has taken the response over (SSE). */
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'streaming';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route<A extends Access = Access> {
   readonly method: HttpMethod;

@@ -1,4 +1,5 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { firstPolicyVersion } from '@shared/policy';
 import type {
   CachedAccount,
   CachedCredit,
@@ -60,6 +61,21 @@ const SCHEMA_V3 = {
   heldOutbox: '++seq, workspaceKey',
 } as const;
 
+/**
+ * Version 4: policies have versions and each ticket names the one it runs under. Rows cached
+ * before get what the backend's migration gave them: the policy as its version 1, in force from
+ * the start, and version 1 on every ticket (and on the synced copy kept under optimistic edits).
+ */
+async function upgradeToPolicyVersions(tx: Transaction): Promise<void> {
+  await tx.table<CachedPolicy, string>('policies').toCollection().modify((row) => {
+    row.versions ??= [firstPolicyVersion(row.policy)];
+  });
+  await tx.table<CachedTicket, string>('tickets').toCollection().modify((row) => {
+    row.policyVersion ??= 1;
+    if (row._server !== undefined) row._server.policyVersion ??= 1;
+  });
+}
+
 /** Where IndexedDB comes from: the browser's globals by default, fake-indexeddb in Node tests. */
 export interface IndexedDbBackend {
   indexedDB: IDBFactory;
@@ -90,6 +106,7 @@ export class AgentCache extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores({}).upgrade(upgradeToPolicyVersions);
   }
 }
 

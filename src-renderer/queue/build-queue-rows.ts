@@ -1,3 +1,4 @@
+import { policiesByVersion } from '../db/policy-versions';
 import type { QueueData } from '../db/queue-queries';
 import { toQueueRow, type QueueLookups, type QueueRow } from './queue-row';
 
@@ -6,9 +7,9 @@ function lookupsOf(data: QueueData): QueueLookups {
     accountNames: data.accountNames,
     engineerNames: new Map(data.engineers.map((e) => [e.id, e.name])),
     policies: new Map(
-      data.policies.map((p) => [
-        p.id,
-        { preset: p.policy.preset, calendarZone: p.policy.calendar.timeZone, approachThresholdsMinutes: p.policy.approachThresholdsMinutes },
+      [...policiesByVersion(data.policies)].map(([key, policy]) => [
+        key,
+        { preset: policy.preset, calendarZone: policy.calendar.timeZone, approachThresholdsMinutes: policy.approachThresholdsMinutes },
       ]),
     ),
   };

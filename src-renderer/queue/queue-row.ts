@@ -1,6 +1,7 @@
 import type { TicketStatus } from '@shared/contract';
 import type { PlanId, PresetId } from '@shared/policy';
 import type { CachedTicket } from '../db/cache-rows';
+import { policyVersionKey } from '../db/policy-versions';
 
 export type EligibilityVerdict = 'eligible' | 'not-eligible' | 'needs-engineer-check';
 
@@ -42,7 +43,7 @@ export interface QueueRow {
   searchText: string;
 }
 
-/** The rows a ticket points to, by id (small maps: policies, engineers, the queue's accounts). */
+/** The rows a ticket points to, by id (small maps: policy versions by `policyVersionKey`, engineers, the queue's accounts). */
 export interface QueueLookups {
   accountNames: ReadonlyMap<string, string>;
   engineerNames: ReadonlyMap<string, string>;
@@ -58,7 +59,7 @@ function orderKey(dueMs: number | null, repliedMs: number | null): number {
 }
 
 export function toQueueRow(ticket: CachedTicket, lookups: QueueLookups): QueueRow {
-  const policy = lookups.policies.get(ticket.policyId);
+  const policy = lookups.policies.get(policyVersionKey(ticket.policyId, ticket.policyVersion));
   const dueMs = ticket.dueAt === null ? null : Date.parse(ticket.dueAt);
   const repliedMs = ticket.firstStaffReplyAt === null ? null : Date.parse(ticket.firstStaffReplyAt);
   const accountName = lookups.accountNames.get(ticket.accountId) ?? ticket.accountId;

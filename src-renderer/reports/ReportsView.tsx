@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { SupportPolicy } from '@shared/policy';
+import { policiesByVersion } from '../db/policy-versions';
 import { useReportSources } from '../db/report-queries';
 import { useNow } from '../state/clock';
 import { useSession } from '../state/session';
@@ -25,7 +25,7 @@ export function ReportsView() {
   const reports = useMemo(() => {
     if (sources === undefined) return null;
     const now = new Date(minute).toISOString();
-    const policies = new Map<string, SupportPolicy>(sources.policies.map((p) => [p.id, p.policy]));
+    const policies = policiesByVersion(sources.policies);
     const subscriptions = new Map(sources.subscriptions.map((s) => [s.id, s]));
     return {
       weeks: attainmentByWeek(sources.tickets, policies, now, zone).slice(-WEEKS_SHOWN),

@@ -7,6 +7,7 @@ import { WorkspacePolicyPanel } from './WorkspacePolicyPanel';
 export function SettingsView() {
   // The form starts from the stored settings: start it again once they have arrived.
   const loaded = useSession((s) => s.settingsLoaded);
+  const zone = useSession((s) => s.settings.zone);
   return (
     <section className="panel settings" aria-labelledby="settings-title">
       <div className="panel-heading">
@@ -18,7 +19,7 @@ export function SettingsView() {
           <EngineerSettingsForm key={String(loaded)} />
           <ThemePicker />
         </div>
-        <WorkspacePolicyPanel />
+        <WorkspacePolicyPanel zone={zone} />
       </div>
     </section>
   );

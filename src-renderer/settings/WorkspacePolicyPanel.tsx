@@ -1,5 +1,9 @@
-import type { ResponseTarget, SupportPolicy } from '@shared/policy';
+import type { PolicyVersionRow } from '@shared/contract';
+import { FIRST_VERSION_EFFECTIVE_FROM, versionInForce, type ResponseTarget, type SupportPolicy } from '@shared/policy';
+import type { CachedPolicy } from '../db/cache-rows';
 import { useWorkspacePolicies } from '../db/queue-queries';
+import { useNow } from '../state/clock';
+import { formatInZone } from '../ticket/format-time';
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const PRESET_NAMES = { 'plan-sla': 'Plan-based SLA', 'subscription-scope': 'Subscription-scoped support' } as const;
@@ -53,9 +57,65 @@ function PolicyCard({ policy }: { policy: SupportPolicy }) {
   );
 }
 
-/** The workspace's policies as the backend defines them: read-only here, edited on the backend. */
-export function WorkspacePolicyPanel() {
+type VersionState = 'in force' | 'scheduled' | 'superseded' | 'earlier';
+
+function stateOf(version: PolicyVersionRow, inForce: PolicyVersionRow, versions: readonly PolicyVersionRow[]): VersionState {
+  if (version.number === inForce.number) return 'in force';
+  if (version.number < inForce.number) return 'earlier';
+  // A later version starting no later than this one takes its place before it begins.
+  return versions.some((v) => v.number > version.number && v.effectiveFrom <= version.effectiveFrom) ? 'superseded' : 'scheduled';
+}
+
+/** Every version of a policy, newest first: from when, and what changed from the one before. */
+function PolicyHistory({ row, inForce, zone }: { row: CachedPolicy; inForce: PolicyVersionRow; zone: string }) {
+  return (
+    <table className="policy-history" data-testid="policy-history" data-policy-id={row.id}>
+      <caption>History of {inForce.policy.name}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Version</th>
+          <th scope="col">Effective from ({zone})</th>
+          <th scope="col">State</th>
+          <th scope="col">What changed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...row.versions].reverse().map((version) => (
+          <tr key={version.number} data-testid="policy-history-version" data-version={version.number}>
+            <td>{version.number}</td>
+            <td>{version.effectiveFrom === FIRST_VERSION_EFFECTIVE_FROM ? 'the start' : formatInZone(version.effectiveFrom, zone)}</td>
+            <td>{stateOf(version, inForce, row.versions)}</td>
+            <td>
+              <ul>
+                {version.summary.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function WorkspacePolicy({ row, now, zone }: { row: CachedPolicy; now: number; zone: string }) {
+  const inForce = versionInForce(row.versions, new Date(now).toISOString()) ?? (row.versions[0] as PolicyVersionRow);
+  return (
+    <>
+      <PolicyCard policy={inForce.policy} />
+      <PolicyHistory row={row} inForce={inForce} zone={zone} />
+    </>
+  );
+}
+
+/**
+ * The workspace's policies as the backend defines them, read-only here (they are replaced on the
+ * backend, see docs/policy-administration.md): the version new tickets get now, and the history.
+ */
+export function WorkspacePolicyPanel({ zone }: { zone: string }) {
   const policies = useWorkspacePolicies();
+  const now = useNow();
   return (
     <section className="settings-form" aria-labelledby="policy-title">
       <h3 id="policy-title">Workspace policy</h3>
@@ -65,7 +125,7 @@ export function WorkspacePolicyPanel() {
       ) : policies.length === 0 ? (
         <p className="panel-note">No policy synced yet.</p>
       ) : (
-        policies.map((row) => <PolicyCard key={row.id} policy={row.policy} />)
+        policies.map((row) => <WorkspacePolicy key={row.id} row={row} now={now} zone={zone} />)
       )}
     </section>
   );

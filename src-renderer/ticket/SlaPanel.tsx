@@ -1,5 +1,7 @@
+import type { PolicyVersionRow } from '@shared/contract';
 import { formatCents, formatCountdown, formatDuration, formatInZone } from './format-time';
 import { InstantText } from './InstantText';
+import { PolicyVersionLine } from './PolicyVersionLine';
 import { slaStateOf, type CreditModel, type ExplanationModel, type SlaModel } from './sla-model';
 
 type Target = Extract<SlaModel, { kind: 'target' }>;
@@ -83,12 +85,13 @@ function CreditLine({ credit, zone }: { credit: CreditModel; zone: string }) {
 }
 
 /** Due instant, state, time left, the engine's explanation, and the credit the ticket earns. */
-export function SlaPanel({ model, zone }: { model: SlaModel; zone: string }) {
+export function SlaPanel({ model, zone, version }: { model: SlaModel; zone: string; version: PolicyVersionRow }) {
   if (model.kind === 'no-target') {
     return (
       <section className="ticket-panel sla-panel" aria-label="SLA" data-testid="sla-panel" data-sla-state="none">
         <h2>First response</h2>
         <p className="muted">{model.reason}</p>
+        <PolicyVersionLine version={version} zone={zone} />
       </section>
     );
   }
@@ -110,6 +113,7 @@ export function SlaPanel({ model, zone }: { model: SlaModel; zone: string }) {
           A public reply is waiting to be sent (queued {formatInZone(model.replyQueuedAt, zone)}): the clock stops when the backend receives it.
         </p>
       )}
+      <PolicyVersionLine version={version} zone={zone} />
       <Explanation explanation={model.explanation} />
       <CreditLine credit={model.credit} zone={zone} />
     </section>

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { OPEN_TICKET_STATUSES } from '@shared/contract';
-import type { FreeTermUse, SupportPolicy } from '@shared/policy';
+import { OPEN_TICKET_STATUSES, type PolicyVersionRow } from '@shared/contract';
+import type { FreeTermUse } from '@shared/policy';
 import type { CachedCredit, CachedLoginDetail, CachedMessage, OutboxEntry } from '../db/cache-rows';
+import { versionOfTicket } from '../db/policy-versions';
 import { useCredits, useTicketMessages } from '../db/queries';
 import { usePriorFreeTermUses, useTicketOutbox, useTicketRecord, useVisibleLoginDetails, type TicketRecord } from '../db/ticket-queries';
 import { useNow } from '../state/clock';
@@ -65,14 +66,17 @@ function LoadedTicket({ record }: { record: TicketRecord }) {
   const accountCredits = useCredits(ticket.accountId) ?? NO_CREDITS;
   const priorUses = usePriorFreeTermUses(subscription) ?? NO_USES;
   if (policy === null) return <p className="ticket-missing">The workspace policy {ticket.policyId} of this ticket has not synced yet.</p>;
+  const version = versionOfTicket(policy, ticket);
+  if (version === undefined) return <p className="ticket-missing">Version {ticket.policyVersion} of the workspace policy {ticket.policyId} has not synced yet.</p>;
   return (
-    <TicketPanels record={record} rules={policy.policy} now={now} messages={messages} outbox={outbox} details={details} accountCredits={accountCredits} priorUses={priorUses} />
+    <TicketPanels record={record} version={version} now={now} messages={messages} outbox={outbox} details={details} accountCredits={accountCredits} priorUses={priorUses} />
   );
 }
 
 interface PanelsProps {
   record: TicketRecord;
-  rules: SupportPolicy;
+  /** The policy version the ticket runs under: its rules are the ones every panel applies. */
+  version: PolicyVersionRow;
   now: number;
   messages: CachedMessage[];
   outbox: OutboxEntry[];
@@ -85,7 +89,8 @@ interface PanelsProps {
  * The figures that do not depend on the time are computed when the cached rows change, not on
  * every tick of the shared clock: only the countdown, the credit and the cycle follow `now`.
  */
-function TicketPanels({ record, rules, now, messages, outbox, details, accountCredits, priorUses }: PanelsProps) {
+function TicketPanels({ record, version, now, messages, outbox, details, accountCredits, priorUses }: PanelsProps) {
+  const rules = version.policy;
   const { ticket, account, subscription, product } = record;
   const engineer = useEngineerContext();
   const act = useTicketAction(engineer.actor);
@@ -114,7 +119,7 @@ function TicketPanels({ record, rules, now, messages, outbox, details, accountCr
           <ReplyComposer ticketId={ticket.id} firstReplyDone={ticket.firstStaffReplyAt !== null || ticket.localReplyAt !== undefined} act={act} />
         </div>
         <aside className="ticket-side">
-          <SlaPanel model={sla} zone={zone} />
+          <SlaPanel model={sla} zone={zone} version={version} />
           <SnoozePanel ticketId={ticket.id} zone={zone} watched={deadlineRuns(ticket)} />
           {eligibility !== null && (
             <EligibilityPanel

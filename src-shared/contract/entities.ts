@@ -8,7 +8,22 @@ import { emailSchema, idSchema, instantSchema } from './primitives';
  * from these; the client validates every row it receives.
  */
 
-export const policyRowSchema = z.object({ id: idSchema, policy: supportPolicySchema });
+/** One version of a workspace policy (see PolicyVersion in the policy engine). */
+export const policyVersionSchema = z.object({
+  number: z.number().int().positive(),
+  effectiveFrom: instantSchema,
+  summary: z.array(z.string().max(500)).max(200),
+  policy: supportPolicySchema,
+});
+export type PolicyVersionRow = z.infer<typeof policyVersionSchema>;
+
+export const policyRowSchema = z.object({
+  id: idSchema,
+  /** The newest version's policy: what new tickets get once that version's start has come. */
+  policy: supportPolicySchema,
+  /** Every version, oldest first; tickets name theirs by number (`policyVersion`). */
+  versions: z.array(policyVersionSchema).min(1).max(1_000),
+});
 export type PolicyRow = z.infer<typeof policyRowSchema>;
 
 export const engineerRowSchema = z.object({ id: idSchema, name: z.string().min(1).max(200), email: emailSchema });
@@ -87,6 +102,8 @@ export const ticketRowSchema = z.object({
   accountId: idSchema,
   subscriptionId: idSchema.nullable(),
   policyId: idSchema,
+  /** The version of the policy in force when the ticket was created: its due instant and credit follow it. */
+  policyVersion: z.number().int().positive(),
   requesterName: z.string().min(1).max(200),
   requesterEmail: emailSchema,
   subject: z.string().min(1).max(300),

@@ -8,3 +8,4 @@ export * from './api-error';
 export * from './portal';
 export * from './session';
 export * from './billing-import';
+export * from './policy-admin';

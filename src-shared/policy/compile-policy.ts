@@ -56,11 +56,8 @@ export function compilePolicy(policy: SupportPolicy): CompiledPolicy {
   const cached = compiled.get(policy);
   if (cached !== undefined) return cached;
   assertValidPolicy(policy);
-  const plans = new Map<PlanId, Plan>();
-  policy.plans.forEach((plan, i) => {
-    if (plans.has(plan.id)) throw new PolicyInputError(`policy.plans[${i}].id`, plan.id, 'the plan is defined twice');
-    plans.set(plan.id, plan);
-  });
+  // The schema refuses a plan defined twice.
+  const plans = new Map<PlanId, Plan>(policy.plans.map((plan) => [plan.id, plan]));
   const targets = new Map([...plans].map(([id, plan]) => [id, targetsOf(plan)] as const));
   const result: CompiledPolicy = { policy, calendar: compileCalendar(policy.calendar), plans, targets };
   compiled.set(policy, result);

@@ -23,3 +23,4 @@ export * from './billing/index';
 export * from './eligibility/index';
 export { loginDetailsExpiresAt, loginDetailsExpired } from './login-details-retention';
 export { ticketPolicyFlags, type PolicyFlag, type TicketFlagInput } from './ticket-policy-flags';
+export * from './versions/index';

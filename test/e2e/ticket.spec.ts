@@ -15,7 +15,7 @@ import {
   type TicketRow,
 } from '@shared/contract';
 import { freeTermCheck } from '@shared/policy';
-import { startBackendProcess, type BackendProcess } from '../support/backend-process';
+import { backendApi, startBackendProcess, type BackendProcess } from '../support/backend-process';
 import { readmeScreenshot, updatingScreenshots } from '../support/readme-screenshots';
 import { startWebMode, type WebMode } from '../support/web-mode';
 
@@ -34,14 +34,8 @@ let demo: DemoAccounts;
 
 // ---- the backend, over HTTP ----
 
-async function api(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${backend.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text === '' ? undefined : JSON.parse(text) };
+function api(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return backendApi(backend, method, path, token, body);
 }
 
 interface Workspace {

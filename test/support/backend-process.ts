@@ -43,3 +43,14 @@ export async function startBackendProcess(args: { port?: number; dataDir: string
     },
   };
 }
+
+/** A JSON request to a backend with a bearer token; the reply's status and parsed body (undefined when empty). */
+export async function backendApi(backend: Pick<BackendProcess, 'url'>, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${backend.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text === '' ? undefined : JSON.parse(text) };
+}

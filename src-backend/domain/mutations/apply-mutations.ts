@@ -10,7 +10,7 @@ async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: st
   const { rows } = await tx.query('SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [mutation.ticketId]);
   const ticket = rows[0];
   if (ticket === undefined) return rejected('not-found', `ticket ${mutation.ticketId} does not exist (it may have been deleted)`);
-  const ctx = { tx, ticket, policy: await policies.get(tx, String(ticket.policy_id)), engineer, now };
+  const ctx = { tx, ticket, policy: await policies.ofTicket(tx, ticket), engineer, now };
   switch (mutation.kind) {
     case 'claim':
       return actions.claim(ctx);

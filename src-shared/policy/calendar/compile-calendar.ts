@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon';
 import { MAX_YEAR, MIN_YEAR } from '../instant';
 import type { BusinessCalendar } from '../policy-schema';
 import { PolicyInputError } from '../policy-input-error';
@@ -10,32 +9,13 @@ function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-/** Checks working hours (in order, non-overlapping, inside the day) and turns them into minutes. */
+/** Working hours in minutes of the day; the policy schema has checked them (in order, inside the day). */
 function weekMinutes(calendar: BusinessCalendar): WeekMinutes {
-  const week: Array<Array<readonly [number, number]>> = [];
-  let anyTime = false;
+  const week: Array<ReadonlyArray<readonly [number, number]>> = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
-    const key = String(weekday) as keyof BusinessCalendar['week'];
-    const intervals = calendar.week[key] ?? [];
-    const day: Array<readonly [number, number]> = [];
-    intervals.forEach((interval, i) => {
-      const field = `calendar.week.${key}[${i}]`;
-      const start = minutesOf(interval.start);
-      const end = minutesOf(interval.end);
-      if (start === 1440) throw new PolicyInputError(`${field}.start`, interval.start, 'a working interval cannot start at 24:00');
-      if (end <= start) {
-        throw new PolicyInputError(`${field}.end`, interval.end, `must be after the start ${interval.start} (split an overnight shift at 24:00)`);
-      }
-      const previous = day[day.length - 1];
-      if (previous !== undefined && start < previous[1]) {
-        throw new PolicyInputError(`${field}.start`, interval.start, 'overlaps or precedes the previous interval of the day');
-      }
-      day.push([start, end]);
-      anyTime = true;
-    });
-    week.push(day);
+    const intervals = calendar.week[String(weekday) as keyof BusinessCalendar['week']] ?? [];
+    week.push(intervals.map((interval) => [minutesOf(interval.start), minutesOf(interval.end)] as const));
   }
-  if (!anyTime) throw new PolicyInputError('calendar.week', calendar.week, 'the calendar has no working time on any weekday');
   return week;
 }
 
@@ -51,10 +31,8 @@ export class CompiledCalendar {
   /** The table last returned by yearOf: consecutive tickets mostly fall in the same year. */
   private recent: YearTable | null = null;
 
+  /** `calendar` must have passed the policy schema (compilePolicy sees to it). */
   constructor(calendar: BusinessCalendar) {
-    if (!IANAZone.isValidZone(calendar.timeZone)) {
-      throw new PolicyInputError('calendar.timeZone', calendar.timeZone, 'unknown IANA time zone');
-    }
     this.calendar = calendar;
     this.week = weekMinutes(calendar);
   }

@@ -1,5 +1,6 @@
 import type { AccountRow, EngineerRow, PolicyRow, SyncChange, TicketRow } from '@shared/contract';
 import { presets } from '@shared/policy';
+import { policyRow } from '../../fixtures/policy-row';
 import { applyBatch } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { seededRandom as random } from '../seeded-random';
@@ -44,6 +45,7 @@ function ticketAt(i: number, next: () => number, request: FillRequest, nowMs: nu
     accountId: `a-${i % request.accounts}`,
     subscriptionId: null,
     policyId: preset,
+    policyVersion: 1,
     requesterName: `Requester ${i % 997}`,
     requesterEmail: `requester${i % 997}@example.com`,
     subject: `${SUBJECTS[i % SUBJECTS.length]} (${i % 89})`,
@@ -67,8 +69,8 @@ function ticketAt(i: number, next: () => number, request: FillRequest, nowMs: nu
 
 function workspaceChanges(request: FillRequest): SyncChange[] {
   const policies: PolicyRow[] = [
-    { id: 'pol-a', policy: presets.planSla() },
-    { id: 'pol-b', policy: presets.subscriptionScope() },
+    policyRow('pol-a', presets.planSla()),
+    policyRow('pol-b', presets.subscriptionScope()),
   ];
   const engineers: EngineerRow[] = Array.from({ length: 8 }, (_, i) => ({ id: `e-${i}`, name: `Engineer ${i}`, email: `e${i}@example.com` }));
   const accounts: AccountRow[] = Array.from({ length: request.accounts }, (_, i) => ({

@@ -51,7 +51,7 @@ export function subscription(id: string, accountId: string): SubscriptionRow {
 
 export function ticket(id: string, extra: Partial<TicketRow> = {}): TicketRow {
   return {
-    id, number: Number(id.replace(/\D/g, '') || 1), accountId: 'acc-1', subscriptionId: null, policyId: 'plan-sla',
+    id, number: Number(id.replace(/\D/g, '') || 1), accountId: 'acc-1', subscriptionId: null, policyId: 'plan-sla', policyVersion: 1,
     requesterName: 'Grace', requesterEmail: 'grace@example.test', subject: `Subject of ${id}`,
     createdAt: '2026-05-01T10:00:00.000Z', urgent: false, source: 'portal', productId: null, productVersion: null,
     status: 'new', assigneeId: null, plan: 'gold', dueAt: '2026-05-01T14:00:00.000Z', firstStaffReplyAt: null,

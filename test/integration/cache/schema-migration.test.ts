@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { firstPolicyVersion, presets } from '@shared/policy';
 import { readCursor } from '../../../src-renderer/db/apply-batch';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { ticketMessages } from '../../../src-renderer/db/queries';
@@ -25,6 +26,12 @@ const V1_STORES = {
   meta: 'key',
   outbox: '++seq, &idempotencyKey, status, ticketId, createdAt',
   tombstones: '[entity+id]',
+};
+
+/** Version 2's changes, copied for the same reason. */
+const V2_STORES = {
+  tickets: 'id, status, dueAt, assigneeId, accountId, [status+dueAt]',
+  messages: 'id, accountId, [ticketId+createdAt]',
 };
 
 function indexNames(db: Dexie, table: string): string[] {
@@ -56,6 +63,26 @@ describe('cache schema migrations', () => {
     // The queue as the UI reads it, through the kept [status] index: the open ticket, not the solved one.
     expect(buildQueueRows(await queueData(cache)).map((row) => row.id)).toEqual(['t1']);
     expect((await ticketMessages(cache, 't1')).map((m) => m.id)).toEqual(['m1', 'm2']);
+    cache.close();
+  });
+
+  it('gives rows cached before policy versions what the backend migration gave them: version 1', async () => {
+    const backend = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const old = new Dexie('support-agent', backend);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(V2_STORES);
+    const { policyVersion: _t1, ...before } = ticket('t1');
+    const { policyVersion: _t2, ...server } = ticket('t2');
+    await old.table('tickets').bulkPut([{ ...before, _v: 3 }, { ...server, subject: 'Edited here', _server: server, _v: 4 }]);
+    await old.table('policies').put({ id: 'plan-sla', policy: presets.planSla(), _v: 1 });
+    old.close();
+
+    const cache = openAgentCache('support-agent', backend);
+    await cache.open();
+    expect(cache.verno).toBe(3);
+    expect((await cache.tickets.get('t1'))?.policyVersion).toBe(1);
+    expect((await cache.tickets.get('t2'))?._server?.policyVersion).toBe(1);
+    expect((await cache.policies.get('plan-sla'))?.versions).toEqual([firstPolicyVersion(presets.planSla())]);
     cache.close();
   });
 });

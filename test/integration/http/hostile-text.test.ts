@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as contract from '@shared/contract';
+import { presets } from '@shared/policy';
 import type { Database } from '../../../src-backend/db/database';
 import { formatFieldPath } from '../../../src-backend/http/validate-input';
 import { stringFields, stringSlots, withValueAt, type StringField } from './request-string-fields';
@@ -17,6 +18,8 @@ import { call, forEachDatabase, startTestServer, type TestServer } from './test-
 
 interface Endpoint {
   name: string;
+  /** POST unless said otherwise. */
+  method?: 'PUT';
   token: 'admin' | 'ana';
   path(ticketId: string): string;
   schema: z.ZodType;
@@ -68,6 +71,18 @@ const endpoints: Endpoint[] = [
           { kind: 'unclaim', ...base(8) },
         ],
       };
+    },
+  },
+  {
+    name: 'PUT /v1/admin/policy',
+    method: 'PUT',
+    token: 'admin',
+    path: () => '/v1/admin/policy',
+    schema: contract.policyReplacementSchema,
+    example: () => {
+      const policy = presets.planSla();
+      // Every kind of holiday rule, so that each name field is reached.
+      return { effectiveFrom: '2030-01-01T00:00:00.000Z', policy: { ...policy, calendar: { ...policy.calendar, holidays: [...policy.calendar.holidays, { kind: 'date', name: 'Office move', date: '2030-06-03' }] } } };
     },
   },
 ];
@@ -233,6 +248,24 @@ forEachDatabase('hostile text', (target) => {
       expect(contract.revealedLoginDetailSchema.parse(revealed.json)).toMatchObject({ label: ORDINARY_LINE, secret });
     });
 
+    it('a policy replacement: names, labels and keywords', async () => {
+      const policy = presets.planSla();
+      const [first, ...others] = policy.scope.categories;
+      const named = {
+        ...policy,
+        name: ORDINARY_LINE,
+        plans: policy.plans.map((plan) => ({ ...plan, name: ORDINARY_LINE })),
+        calendar: { ...policy.calendar, holidays: [...policy.calendar.holidays, { kind: 'fixed', name: ORDINARY_LINE, month: 3, day: 8 }] },
+        scope: { ...policy.scope, categories: [{ ...first, label: ORDINARY_LINE, keywords: [ORDINARY_LINE] }, ...others] },
+      };
+      const { status, json } = await call(t.url, 'PUT', '/v1/admin/policy', { token: t.tokens.admin, body: { effectiveFrom: 'now', policy: named } });
+      expect(status, JSON.stringify(json)).toBe(200);
+      const stored = contract.policyReplacedSchema.parse(json).version.policy;
+      expect(stored.name).toBe(ORDINARY_LINE);
+      expect(stored.calendar.holidays.at(-1)?.name).toBe(ORDINARY_LINE);
+      expect(stored.scope.categories[0]).toMatchObject({ label: ORDINARY_LINE, keywords: [ORDINARY_LINE] });
+    });
+
     it('replies and notes; a category id of ordinary text is judged against the workspace, not refused', async () => {
       const before = await bodiesOf(ticketId);
       const { status, json } = await send(endpoint('POST /v1/mutations'));
@@ -252,7 +285,7 @@ forEachDatabase('hostile text', (target) => {
       const answers = await Promise.all(
         probesFor(field).map(async (probe) => {
           const body = withValueAt(endpoint.example(ticketId), field.path, probe.value);
-          const { status, json } = await call(t.url, 'POST', endpoint.path(ticketId), { token: t.tokens[endpoint.token], body });
+          const { status, json } = await call(t.url, endpoint.method ?? 'POST', endpoint.path(ticketId), { token: t.tokens[endpoint.token], body });
           const error = status === 400 ? contract.apiErrorSchema.parse(json).error : null;
           const ok = error !== null && error.field === expectedField && (probe.message === null || probe.message.test(error.message));
           return ok ? null : `${probe.label}: ${status} ${JSON.stringify(json)}`;

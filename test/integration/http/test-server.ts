@@ -30,11 +30,11 @@ export function forEachDatabase(name: string, suite: (target: TestDatabaseTarget
 }
 
 /** The real center on `target` (in-memory PGlite by default) behind the real HTTP server, on a free port. */
-export async function startTestServer(options: HttpServerOptions & { target?: TestDatabaseTarget } = {}): Promise<TestServer> {
-  const { target = testDatabaseTargets[0] as TestDatabaseTarget, ...serverOptions } = options;
+export async function startTestServer(options: HttpServerOptions & { target?: TestDatabaseTarget; clock?: () => Date } = {}): Promise<TestServer> {
+  const { target = testDatabaseTargets[0] as TestDatabaseTarget, clock, ...serverOptions } = options;
   const { db, drop } = await target.open();
   const workspace = await createSmallWorkspace(db);
-  const center = await createSupportCenter(db, { loginDetailKey: workspace.loginDetailKey, retentionIntervalMs: 0 });
+  const center = await createSupportCenter(db, { loginDetailKey: workspace.loginDetailKey, retentionIntervalMs: 0, clock });
   const server = createHttpServer(center, { logger: quietLogger, ...serverOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -2,6 +2,7 @@ import { syncPageSchema, type SyncChange, type SyncPage, type TicketRow } from '
 import type { ShownNotification } from '@shared/ipc/workspace-settings';
 import type { EngineerSettings } from '@shared/ipc/workspace-settings';
 import { presets } from '@shared/policy';
+import { policyRow } from '../../fixtures/policy-row';
 import { DeadlineNotifier, type DeadlineNotifierOptions } from '../../../src-main/services/deadline-notifier/deadline-notifier';
 import { memoryNotifierStateStore } from '../../../src-main/services/deadline-notifier/notifier-state';
 import type { Scheduler } from '../../../src-main/services/scheduler';
@@ -56,6 +57,7 @@ export function ticket(overrides: Partial<TicketRow> & { id: string; dueAt: stri
     accountId: 'acc-1',
     subscriptionId: 'sub-1',
     policyId: 'plan-sla',
+    policyVersion: 1,
     requesterName: 'Casey Customer',
     requesterEmail: 'casey@customer.test',
     subject: `Subject of ${overrides.id}`,
@@ -82,7 +84,7 @@ export function upsert(row: TicketRow, rowVersion = version++): SyncChange {
 }
 
 export function policyChange(thresholds: number[], id = 'plan-sla'): SyncChange {
-  return { op: 'upsert', entity: 'policy', id, version: version++, row: { id, policy: { ...presets.planSla(), id, approachThresholdsMinutes: thresholds } } };
+  return { op: 'upsert', entity: 'policy', id, version: version++, row: policyRow(id, { ...presets.planSla(), id, approachThresholdsMinutes: thresholds }) };
 }
 
 /** A page as the backend sends it, validated against the contract so the fixtures cannot drift from it. */

@@ -14,7 +14,7 @@ function thrown(fn: () => unknown): PolicyInputError {
 describe('bad input names the field and the value', () => {
   it('rejects an unknown zone', () => {
     const error = thrown(() => presets.planSla({ timeZone: 'Mars/Olympus_Mons' }));
-    expect(error.field).toBe('calendar.timeZone');
+    expect(error.field).toBe('policy.calendar.timeZone');
     expect(error.message).toContain('"Mars/Olympus_Mons"');
   });
 
@@ -26,7 +26,7 @@ describe('bad input names the field and the value', () => {
 
   it('rejects an end before a start', () => {
     const error = thrown(() => presets.planSla({ hours: { start: '17:00', end: '09:00' } }));
-    expect(error.field).toBe('calendar.week.1[0].end');
+    expect(error.field).toBe('policy.calendar.week.1[0].end');
     expect(error.message).toMatch(/after the start 17:00.*"09:00"/);
   });
 
@@ -36,14 +36,14 @@ describe('bad input names the field and the value', () => {
       ...base,
       calendar: { ...base.calendar, week: { ...base.calendar.week, '3': [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '17:00' }] } },
     };
-    expect(thrown(() => firstResponseDue(policy, { createdAt: '2026-11-23T10:00:00Z', plan: 'gold' })).field).toBe('calendar.week.3[1].start');
+    expect(thrown(() => firstResponseDue(policy, { createdAt: '2026-11-23T10:00:00Z', plan: 'gold' })).field).toBe('policy.calendar.week.3[1].start');
   });
 
   it('rejects a calendar with no working time at all', () => {
     const base = presets.planSla();
     const empty: SupportPolicy = { ...base, calendar: { ...base.calendar, week: { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] } } };
     const error = thrown(() => firstResponseDue(empty, { createdAt: '2026-11-23T10:00:00Z', plan: 'gold' }));
-    expect(error.field).toBe('calendar.week');
+    expect(error.field).toBe('policy.calendar.week');
     expect(error.message).toMatch(/no working time/);
   });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TicketRow } from '@shared/contract';
 import { presets } from '@shared/policy';
+import { policyRow } from '../../fixtures/policy-row';
 import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { queueData, queueHead } from '../../../src-renderer/db/queue-queries';
 import { buildQueueRows } from '../../../src-renderer/queue/build-queue-rows';
@@ -27,6 +28,7 @@ function ticket(i: number, spec: Spec): TicketRow {
     accountId: 'a-1',
     subscriptionId: null,
     policyId: 'pol',
+    policyVersion: 1,
     requesterName: 'R',
     requesterEmail: 'r@example.com',
     subject: `Subject ${i}`,
@@ -55,7 +57,7 @@ const spec = fc.record({ status, due, reply: fc.option(fc.integer({ min: -5, max
 /** A cache holding one ticket per spec, with the policy and account their rows name. */
 async function cacheOf(name: string, specs: Spec[]) {
   const db = openAgentCache(name, { indexedDB: new IDBFactory(), IDBKeyRange });
-  await db.policies.put({ id: 'pol', policy: presets.planSla(), _v: 1 });
+  await db.policies.put({ ...policyRow('pol', presets.planSla()), _v: 1 });
   await db.accounts.put({ id: 'a-1', holderName: 'Holder', holderEmail: 'h@example.com', organization: null, status: 'active', _v: 1 });
   await db.tickets.bulkPut(specs.map((s, i) => ({ ...ticket(i, s), _v: 1 })));
   return db;
