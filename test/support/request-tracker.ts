@@ -1,3 +1,4 @@
+import { describe } from 'vitest';
 import { ensureRtTemplate, readToken, rtMissing } from '../../scripts/rt/rt-template';
 import { startRt, type RunningRt } from '../../scripts/rt/start-rt';
 
@@ -7,6 +8,12 @@ import { startRt, type RunningRt } from '../../scripts/rt/start-rt';
  * passing by skipping.
  */
 export const rtSkipReason: string | null = process.env.RT_REQUIRED === '1' ? null : rtMissing();
+
+/** A suite that needs RT: skipped with its reason in its name and on the console when RT is not here. */
+export function describeWithRt(name: string, body: () => void): void {
+  if (rtSkipReason !== null) console.warn(`skipping "${name}": ${rtSkipReason} (RT_REQUIRED=1 makes this a failure)`);
+  describe.skipIf(rtSkipReason !== null)(rtSkipReason === null ? name : `${name} (skipped: ${rtSkipReason})`, body);
+}
 
 export interface SuiteRt extends RunningRt {
   token: string;

@@ -1,9 +1,9 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RtClient } from '../../../src-backend/connectors/request-tracker/rt-client';
 import type { RtHistoryEntry } from '../../../src-backend/connectors/request-tracker/read-history';
 import type { RtTicket } from '../../../src-backend/connectors/request-tracker/rt-schemas';
-import { rtSkipReason, startSuiteRt, type SuiteRt } from '../../support/request-tracker';
+import { describeWithRt, startSuiteRt, type SuiteRt } from '../../support/request-tracker';
 
 /** A loopback port nothing listens on: connections to it are refused. */
 function closedPort(): Promise<number> {
@@ -34,7 +34,7 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: 
   return result.value;
 }
 
-describe.skipIf(rtSkipReason !== null)(`RT 5 REST 2.0 client${rtSkipReason === null ? '' : ` (skipped: ${rtSkipReason})`}`, () => {
+describeWithRt('RT 5 REST 2.0 client', () => {
   let rt: SuiteRt;
   let client: RtClient;
   let ids: number[];
