@@ -18,10 +18,9 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Nothing may prompt: dbconfig is told not to configure a database, RT keeps its defaults.
+# Nothing may prompt (dbconfig-no-thanks keeps dbconfig out of it). Local instances use their own
+# configuration, never /etc's, so the packaged one is left as it comes.
 as_root debconf-set-selections <<'SELECTIONS'
-request-tracker5 request-tracker5/install-database boolean false
-request-tracker5 request-tracker5/handle-siteconfig-permissions boolean false
 request-tracker5 request-tracker5/initial-root-password password password
 dma dma/mailname string localhost
 dma dma/relayhost string
