@@ -1,0 +1,118 @@
+import { ok, type Result } from '@shared/ipc/result';
+import { RtHttp, type RtConnection } from './rt-http';
+import { pageOf } from './rt-page';
+import { readHistory, type RtHistoryEntry } from './read-history';
+import {
+  rtMessagesSchema,
+  rtPageSchema,
+  rtQueueFields,
+  rtQueueSchema,
+  rtTicketFields,
+  rtTicketSchema,
+  rtUserSchema,
+  type RtPage,
+  type RtQueue,
+  type RtTicket,
+  type RtUser,
+} from './rt-schemas';
+import { updateTicket, type TicketChanges } from './update-ticket';
+
+/** RT answers at most 100 records per page. */
+export const rtMaxPerPage = 100;
+
+/** A whole second in RT's TicketSQL form (RT reads it in its user's time zone: give the connector's RT user UTC). */
+function ticketSqlInstant(instant: Date): string {
+  return instant.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * What the connector asks of one RT 5 through REST 2.0. Every method answers a value: the data, or
+ * an error naming RT's reason, including the refusals RT answers with 200 (writes are re-read).
+ */
+export class RtClient {
+  private readonly http: RtHttp;
+
+  constructor(connection: RtConnection) {
+    this.http = new RtHttp(connection);
+  }
+
+  /** Tickets last updated at or after `since` (whole seconds), oldest change first, ties by id. */
+  async ticketsUpdatedSince(since: Date, page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtTicket>>> {
+    const query = new URLSearchParams({ query: `LastUpdated >= '${ticketSqlInstant(since)}'`, page: String(page), per_page: String(perPage), fields: rtTicketFields.join(',') });
+    query.append('orderby', 'LastUpdated');
+    query.append('order', 'ASC');
+    query.append('orderby', 'id');
+    query.append('order', 'ASC');
+    const answer = await this.http.request('GET', `/tickets?${query.toString()}`, rtPageSchema(rtTicketSchema));
+    return answer.ok ? ok(pageOf(answer.value.value)) : answer;
+  }
+
+  async ticket(id: number): Promise<Result<RtTicket>> {
+    const answer = await this.http.request('GET', `/ticket/${id}`, rtTicketSchema);
+    return answer.ok ? ok(answer.value.value) : answer;
+  }
+
+  /** One page of a ticket's transactions, oldest first, each with the text of its message if it has one. */
+  ticketHistory(id: number, page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtHistoryEntry>>> {
+    return readHistory(this.http, id, page, perPage);
+  }
+
+  /** A user by id or login name. */
+  async user(idOrName: number | string): Promise<Result<RtUser>> {
+    const answer = await this.http.request('GET', `/user/${encodeURIComponent(String(idOrName))}`, rtUserSchema);
+    return answer.ok ? ok(answer.value.value) : answer;
+  }
+
+  /** One page of the queues, disabled ones included (their tickets still exist). */
+  async queues(page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtQueue>>> {
+    const query = new URLSearchParams({ page: String(page), per_page: String(perPage), fields: rtQueueFields.join(','), find_disabled_rows: '1' });
+    const answer = await this.http.request('GET', `/queues/all?${query.toString()}`, rtPageSchema(rtQueueSchema));
+    return answer.ok ? ok(pageOf(answer.value.value)) : answer;
+  }
+
+  /** A reply the requestors see. With `status`, the ticket moves to it too (checked by re-reading). */
+  correspond(id: number, message: OutgoingMessage): Promise<Result<{ transactionId: number }>> {
+    return this.addMessage('correspond', id, message);
+  }
+
+  /** An internal note. */
+  comment(id: number, message: OutgoingMessage): Promise<Result<{ transactionId: number }>> {
+    return this.addMessage('comment', id, message);
+  }
+
+  /** `owner` is a login name; 'Nobody' gives the ticket back. */
+  setOwner(id: number, owner: string): Promise<Result<RtTicket>> {
+    return this.update(id, { Owner: owner });
+  }
+
+  setStatus(id: number, status: string): Promise<Result<RtTicket>> {
+    return this.update(id, { Status: status });
+  }
+
+  /** Sets ticket fields and re-reads the ticket: RT answers 200 even for what it refused or dropped. */
+  update(id: number, changes: TicketChanges): Promise<Result<RtTicket>> {
+    return updateTicket(this.http, (ticketId) => this.ticket(ticketId), id, changes);
+  }
+
+  private async addMessage(kind: 'correspond' | 'comment', id: number, message: OutgoingMessage): Promise<Result<{ transactionId: number }>> {
+    const body = { Content: message.content, ContentType: message.contentType ?? 'text/plain', ...(message.status === undefined ? {} : { Status: message.status }) };
+    const answer = await this.http.request('POST', `/ticket/${id}/${kind}`, rtMessagesSchema, body);
+    if (!answer.ok) return answer;
+    const transactionId = Number(/\/transaction\/(\d+)$/.exec(answer.value.location ?? '')?.[1]);
+    if (!Number.isInteger(transactionId)) return { ok: false, error: { code: 'bad-response', message: `POST /ticket/${id}/${kind}: RT named no transaction it created` } };
+    if (message.status !== undefined) {
+      const moved = await this.ticket(id);
+      if (!moved.ok) return moved;
+      if (moved.value.Status !== message.status) {
+        return { ok: false, error: { code: 'refused', message: `ticket ${id}: the ${kind} was added as transaction ${transactionId}, but RT did not set Status to '${message.status}': ${answer.value.value.join('; ')}` } };
+      }
+    }
+    return ok({ transactionId });
+  }
+}
+
+export interface OutgoingMessage {
+  content: string;
+  contentType?: 'text/plain' | 'text/html';
+  status?: string;
+}
