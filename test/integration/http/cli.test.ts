@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPageSchema } from '@shared/contract';
+import { openDatabase } from '../../../src-backend/db/open-database';
 import { createScratchDatabase } from '../../fixtures/test-databases';
+import { shownTokens } from '../../support/backend-process';
+import type { TestDatabaseTarget } from '../../fixtures/test-databases';
 import { forEachDatabase } from './test-server';
 
 interface Started {
   url: string;
-  engineerToken: string | null;
-  adminToken: string;
   database: string;
+  workspace: 'new' | 'demo' | 'existing';
 }
 
 interface CliRun {
@@ -39,25 +41,33 @@ function runCli(args: string[], databaseUrl: string | null): CliRun {
   return { child, started, exited };
 }
 
-async function syncWorks(started: Started): Promise<void> {
-  const response = await fetch(`${started.url}/v1/sync?limit=5`, { headers: { Authorization: `Bearer ${started.engineerToken}` } });
+async function syncWorks(started: Started, engineerToken: string | null): Promise<void> {
+  const response = await fetch(`${started.url}/v1/sync?limit=5`, { headers: { Authorization: `Bearer ${engineerToken}` } });
   expect(response.status).toBe(200);
   syncPageSchema.parse(await response.json());
 }
 
-forEachDatabase('npm run backend', (target) => {
-  let dataDir: string;
-  /** On PostgreSQL, a database of the suite's own; the data folder then holds only the key. */
+/**
+ * A data folder of the suite's own and, on PostgreSQL, a database of its own (the folder then
+ * holds only the key); both gone after the suite.
+ */
+function freshData(target: TestDatabaseTarget, prefix: string): { dataDir(): string; url(): string | null } {
+  let dataDir = '';
   let scratch: { url: string; drop(): Promise<void> } | null = null;
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'backend-cli-'));
+    dataDir = await mkdtemp(join(tmpdir(), prefix));
     if (target.name === 'PostgreSQL') scratch = await createScratchDatabase();
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
     await scratch?.drop();
   });
-  const url = () => scratch?.url ?? null;
+  return { dataDir: () => dataDir, url: () => scratch?.url ?? null };
+}
+
+forEachDatabase('npm run backend', (target) => {
+  const data = freshData(target, 'backend-cli-');
+  const url = data.url;
 
   describe('npm run backend', () => {
     it('refuses an unknown flag with a clear message', async () => {
@@ -68,29 +78,78 @@ forEachDatabase('npm run backend', (target) => {
       // Starting Node with tsx takes seconds on a busy machine.
     }, 30_000);
 
+    let shown: ReturnType<typeof shownTokens>;
     it('seeds a data folder, serves it, keeps the key outside the database, and stops on SIGTERM', async () => {
-      const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5'], url());
+      const run = runCli(['--port', '0', '--data', data.dataDir(), '--seed', '5'], url());
       const started = await run.started;
       expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(started.database).toBe(scratch === null ? `PGlite (${join(dataDir, 'pglite')})` : `PostgreSQL (${new URL(scratch.url).host})`);
-      expect(started.engineerToken).toMatch(/^sa_/);
-      await syncWorks(started);
-      const keyFile = await stat(join(dataDir, 'login-details.key'));
+      expect(started.database).toBe(url() === null ? `PGlite (${join(data.dataDir(), 'pglite')})` : `PostgreSQL (${new URL(url() as string).host})`);
+      expect(started.workspace).toBe('demo');
+      const keyFile = await stat(join(data.dataDir(), 'login-details.key'));
       if (process.platform !== 'win32') expect(keyFile.mode & 0o777).toBe(0o600);
       run.child.kill('SIGTERM');
-      expect((await run.exited).code).toBe(0);
+      const { code, stderr } = await run.exited;
+      expect(code).toBe(0);
+      // The demo's tokens are on the terminal, labelled as the demo's, and in no log line.
+      expect(stderr).toMatch(/^DEMO workspace/m);
+      shown = shownTokens(stderr);
+      expect(shown.adminToken).toMatch(/^sa_/);
+      expect(shown.engineerToken).toMatch(/^sa_/);
+      expect(logLines(stderr).join('\n')).not.toMatch(/sa_/);
     }, 90_000);
 
-    it('on existing data, seeds nothing and issues fresh tokens that work', async () => {
-      const run = runCli(['--port', '0', '--data', dataDir, '--seed', '5'], url());
+    it('on existing data, seeds nothing, shows no token, and the tokens shown before still work', async () => {
+      const run = runCli(['--port', '0', '--data', data.dataDir(), '--seed', '5'], url());
       const started = await run.started;
-      await syncWorks(started);
-      const admin = await fetch(`${started.url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${started.adminToken}` } });
+      expect(started.workspace).toBe('existing');
+      await syncWorks(started, shown.engineerToken);
+      const admin = await fetch(`${started.url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${shown.adminToken}` } });
       expect(admin.status).toBe(200);
       run.child.kill('SIGINT');
       const { code, stderr } = await run.exited;
       expect(code).toBe(0);
       expect(stderr).toMatch(/not seeding/);
+      expect(stderr).not.toMatch(/sa_|token:/);
     }, 90_000);
   });
 });
+
+forEachDatabase('npm run backend on an empty database', (target) => {
+  const data = freshData(target, 'backend-first-start-');
+
+  it('sets up a workspace: the policy presets and one admin token, shown once and only on the terminal', async () => {
+    const first = runCli(['--port', '0', '--data', data.dataDir()], data.url());
+    const started = await first.started;
+    expect(started.workspace).toBe('new');
+    expect(JSON.stringify(started)).not.toMatch(/sa_/);
+    first.child.kill('SIGTERM');
+    const { stderr } = await first.exited;
+    const { adminToken, engineerToken } = shownTokens(stderr);
+    expect(adminToken).toMatch(/^sa_/);
+    expect(engineerToken).toBeNull();
+    expect(stderr.split(adminToken as string)).toHaveLength(2);
+    expect(logLines(stderr).join('\n')).not.toContain(adminToken);
+
+    const again = runCli(['--port', '0', '--data', data.dataDir()], data.url());
+    expect((await again.started).workspace).toBe('existing');
+    const admin = await fetch(`${(await again.started).url}/v1/admin/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } });
+    expect(admin.status).toBe(200);
+    again.child.kill('SIGTERM');
+    expect((await again.exited).stderr).not.toMatch(/sa_|token:/);
+
+    const db = await openDatabase({ databaseUrl: data.url(), dataDir: join(data.dataDir(), 'pglite') });
+    try {
+      const { rows } = await db.query<{ policies: string[]; tokens: string[] }>(
+        'SELECT (SELECT array_agg(id ORDER BY id) FROM policies) AS policies, (SELECT array_agg(role) FROM api_tokens) AS tokens',
+      );
+      expect(rows[0]).toEqual({ policies: ['plan-sla', 'subscription-scope'], tokens: ['admin'] });
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
+
+/** The JSON log lines of a run's stderr (the credential banner is not one). */
+function logLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line.startsWith('{'));
+}
