@@ -29,7 +29,15 @@ const LATEST_CURSOR_SQL = namedStatement(
   'latest_cursor',
   'SELECT txid::text AS txid, seq FROM changes WHERE changes.txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changes.txid DESC, changes.seq DESC LIMIT 1',
 );
-const TOKEN_SQL = namedStatement('token_caller', 'SELECT role, engineer_id FROM api_tokens WHERE token_hash = $1');
+/** A token works while it is neither revoked nor expired and its engineer (if any) is not disabled. */
+const TOKEN_SQL = namedStatement(
+  'token_caller',
+  `SELECT t.id, t.role, t.engineer_id, t.last_used_at < $2::timestamptz - interval '1 minute' OR t.last_used_at IS NULL AS stale
+     FROM api_tokens t LEFT JOIN engineers e ON e.id = t.engineer_id
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2::timestamptz) AND e.disabled IS NOT TRUE`,
+);
+/** Kept to the minute: a write per token per minute at most, not one per request. */
+const TOKEN_USED_SQL = namedStatement('token_used', 'UPDATE api_tokens SET last_used_at = $2 WHERE id = $1');
 
 /** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
 export const CHANGES_CHANNEL = 'support_center_changes';
@@ -64,10 +72,12 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
 
   const center: SupportCenter = {
     authenticate: cachedTokenLookup(async (tokenHash) => {
-      const { rows } = await db.query<{ role: string; engineer_id: string | null }>(TOKEN_SQL, [tokenHash]);
+      const now = clock().toISOString();
+      const { rows } = await db.query<{ id: string; role: string; engineer_id: string | null; stale: boolean }>(TOKEN_SQL, [tokenHash, now]);
       const row = rows[0];
       if (row === undefined) return null;
-      return row.role === 'admin' ? { role: 'admin' } : { role: 'engineer', engineerId: String(row.engineer_id) };
+      if (row.stale) await db.query(TOKEN_USED_SQL, [row.id, now]);
+      return row.role === 'admin' ? { role: 'admin', tokenId: row.id } : { role: 'engineer', engineerId: String(row.engineer_id) };
     }),
     sync: (_caller: Caller, query): Promise<SyncPage> => readSyncPage(db, query, clock()),
     syncJson: (_caller: Caller, query): Promise<string> => readSyncPageJson(db, query, clock()),

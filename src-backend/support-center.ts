@@ -10,8 +10,11 @@ import type {
   TicketRow,
 } from '@shared/contract';
 
-/** Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, demo). */
-export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin' };
+/**
+ * Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, the team
+ * lead). An admin caller names its token, so that the audit log says which admin token acted.
+ */
+export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin'; tokenId: string };
 
 /**
  * A failure the HTTP layer turns into a 4xx with a JSON body: what was wrong, and the field when

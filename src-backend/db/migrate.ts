@@ -2,12 +2,14 @@ import type { Database } from './database';
 import { initialSchema } from './migrations/001-initial-schema';
 import { scaleOutSchema } from './migrations/002-scale-out';
 import { firstSyncOrderSchema } from './migrations/003-first-sync-order';
+import { administrationSchema } from './migrations/005-administration';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
   { id: 1, name: 'initial schema', sql: initialSchema },
   { id: 2, name: 'per-engineer idempotency keys, retention runs', sql: scaleOutSchema },
   { id: 3, name: 'index of open tickets by account, for the first sync', sql: firstSyncOrderSchema },
+  { id: 5, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */

@@ -40,9 +40,9 @@ describe('cachedTokenLookup', () => {
     const table = tokenTable();
     const lookup = cachedTokenLookup(table.resolve, () => 0);
     expect(await lookup('sa_new')).toBeNull();
-    table.rows.set(hashApiToken('sa_new'), { role: 'admin' });
-    expect(await lookup('sa_new')).toEqual({ role: 'admin' });
-    expect(await lookup('sa_new')).toEqual({ role: 'admin' });
+    table.rows.set(hashApiToken('sa_new'), { role: 'admin', tokenId: 'tok_1' });
+    expect(await lookup('sa_new')).toEqual({ role: 'admin', tokenId: 'tok_1' });
+    expect(await lookup('sa_new')).toEqual({ role: 'admin', tokenId: 'tok_1' });
     expect(table.asked).toBe(2);
   });
 
@@ -50,7 +50,7 @@ describe('cachedTokenLookup', () => {
     const seen: string[] = [];
     const lookup = cachedTokenLookup(async (hash) => {
       seen.push(hash);
-      return { role: 'admin' };
+      return { role: 'admin', tokenId: 'tok_1' };
     });
     await lookup('sa_secret');
     expect(seen).toEqual([hashApiToken('sa_secret')]);
