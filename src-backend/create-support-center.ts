@@ -1,9 +1,12 @@
 import type { SyncPage } from '@shared/contract';
+import { runAdminAction } from './admin/admin-actions';
+import { exchangeSignInCode } from './admin/sign-in-codes';
 import { namedStatement, type Database, type Queryable } from './db/database';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';
 import { isMigrated } from './db/migrate';
 import { retryTransaction } from './db/retry-transaction';
+import { CHANGES_CHANNEL, notifyChanges } from './domain/change-log';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
 import { PolicyCache } from './domain/policy-cache';
@@ -39,8 +42,6 @@ const TOKEN_SQL = namedStatement(
 /** Kept to the minute: a write per token per minute at most, not one per request. */
 const TOKEN_USED_SQL = namedStatement('token_used', 'UPDATE api_tokens SET last_used_at = $2 WHERE id = $1');
 
-/** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
-export const CHANGES_CHANNEL = 'support_center_changes';
 
 /**
  * The support center on a database: every operation one transaction. It holds no state of its
@@ -65,7 +66,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   async function write<T>(work: (tx: Queryable) => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
     return retryTransaction(db, async (tx) => {
       const result = await work(tx);
-      if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+      if (changed(result)) await notifyChanges(tx);
       return result;
     });
   }
@@ -110,6 +111,8 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     terminateAccount: (accountId) => write((tx) => terminateAccount(tx, accountId)),
     runRetention: async (now) => (await write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'admin' }), deletedAny)) ?? 0,
     runScheduledRetention: (now) => write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'schedule', intervalMs: interval }), deletedAny),
+    runAdminAction: (name, actor, input) => runAdminAction(db, name, actor, input, clock()),
+    exchangeSignInCode: (code) => retryTransaction(db, (tx) => exchangeSignInCode(tx, code, clock())),
     async checkReady() {
       try {
         return (await isMigrated(db)) ? null : 'the database schema is older than this version needs; migrations have not run';

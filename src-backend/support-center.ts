@@ -1,4 +1,6 @@
+import type { AdminActionInput, AdminActionName, AdminActionOutput } from './admin/admin-actions';
 import type {
+  ExchangedSession,
   FileTicket,
   MutationBatch,
   MutationBatchResponse,
@@ -73,6 +75,10 @@ export interface SupportCenter {
   runRetention(now?: Date): Promise<number>;
   /** The timer's run: once per interval across all instances; null when another instance has it. */
   runScheduledRetention(now?: Date): Promise<number | null>;
+  /** Runs an administrative action (engineers, tokens, sign-in codes, audit), audited as `actor`. */
+  runAdminAction<N extends AdminActionName>(name: N, actor: string, input: AdminActionInput<N>): Promise<AdminActionOutput<N>>;
+  /** Swaps a one-time sign-in code for a new engineer token. */
+  exchangeSignInCode(code: string): Promise<ExchangedSession>;
   /** Null when this instance can serve: database reachable and migrated; otherwise why not. */
   checkReady(): Promise<string | null>;
 

@@ -29,3 +29,11 @@ export async function recordPurge(tx: Queryable, accountId: string): Promise<num
   );
   return Number(rows[0]?.seq);
 }
+
+/** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
+export const CHANGES_CHANNEL = 'support_center_changes';
+
+/** Tells every instance, at commit, that synced rows changed. */
+export async function notifyChanges(tx: Queryable): Promise<void> {
+  await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+}

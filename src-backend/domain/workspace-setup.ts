@@ -39,7 +39,7 @@ export async function setUpWorkspace(tx: Queryable): Promise<string | null> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [SET_UP_LOCK]);
   if (!(await workspaceIsEmpty(tx))) return null;
   await installPresetPolicies(tx);
-  return issueToken(tx, { role: 'admin' });
+  return issueToken(tx, { role: 'admin' }, { label: 'first admin token' });
 }
 
 export async function installPresetPolicies(tx: Queryable): Promise<void> {
@@ -48,12 +48,18 @@ export async function installPresetPolicies(tx: Queryable): Promise<void> {
 }
 
 /** Issues a token; only its hash is stored, so the returned plaintext is the one copy. */
-export async function issueToken(tx: Queryable, grant: { role: 'engineer'; engineerId: string } | { role: 'admin' }): Promise<string> {
+export async function issueToken(
+  tx: Queryable,
+  grant: { role: 'engineer'; engineerId: string } | { role: 'admin' },
+  options: { label?: string; expiresAt?: string } = {},
+): Promise<string> {
   const token = newApiToken();
-  await tx.query('INSERT INTO api_tokens (token_hash, engineer_id, role) VALUES ($1, $2, $3)', [
+  await tx.query('INSERT INTO api_tokens (token_hash, engineer_id, role, label, expires_at) VALUES ($1, $2, $3, $4, $5)', [
     hashApiToken(token),
     grant.role === 'engineer' ? grant.engineerId : null,
     grant.role,
+    options.label ?? null,
+    options.expiresAt ?? null,
   ]);
   return token;
 }

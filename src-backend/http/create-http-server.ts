@@ -56,7 +56,7 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
   const lifecycle = attachLifecycle(server);
   const routes = bindRoutes({
     ...healthHandlers(lifecycle, center),
-    ...sessionHandlers(),
+    ...sessionHandlers(center),
     ...syncHandlers(limitSyncs(center, options.maxConcurrentSyncs ?? 4), { lifecycle, logger, feed: new ChangeFeed(center, logger) }),
     ...engineerActionHandlers(center),
     ...portalHandlers(center),

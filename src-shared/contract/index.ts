@@ -7,3 +7,4 @@ export * from './mutations';
 export * from './api-error';
 export * from './portal';
 export * from './session';
+export * from './admin';

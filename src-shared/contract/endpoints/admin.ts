@@ -1,8 +1,21 @@
+import {
+  addEngineerSchema,
+  adminEngineerSchema,
+  auditListSchema,
+  auditQuerySchema,
+  engineerListSchema,
+  issuedSignInCodeSchema,
+  issuedTokenSchema,
+  issueSignInCodeSchema,
+  issueTokenSchema,
+  tokenListSchema,
+  tokenSummarySchema,
+} from '../admin';
 import { retentionRunResultSchema } from '../portal';
 import { defineEndpoints } from './define-endpoints';
 import { idParams } from './path-params';
 
-/** The vendor's side (admin token). */
+/** Running the workspace (admin token). Each call that changes something is written to the audit log. */
 export const adminEndpoints = defineEndpoints({
   terminateAccount: {
     method: 'POST',
@@ -18,5 +31,75 @@ export const adminEndpoints = defineEndpoints({
     access: 'admin',
     summary: 'Deletes login details past their 30 days now.',
     responses: { 200: retentionRunResultSchema },
+  },
+  listEngineers: {
+    method: 'GET',
+    path: '/v1/admin/engineers',
+    access: 'admin',
+    summary: 'Every engineer, disabled ones too.',
+    responses: { 200: engineerListSchema },
+  },
+  addEngineer: {
+    method: 'POST',
+    path: '/v1/admin/engineers',
+    access: 'admin',
+    summary: 'Adds an engineer (the e-mail address must be new). Sign them in with a sign-in code.',
+    body: addEngineerSchema,
+    responses: { 201: adminEngineerSchema },
+  },
+  disableEngineer: {
+    method: 'POST',
+    path: '/v1/admin/engineers/:id/disable',
+    access: 'admin',
+    summary: "Stops every token and sign-in code of the engineer (within 5 s on every instance); tickets keep their history.",
+    params: idParams,
+    responses: { 200: adminEngineerSchema },
+  },
+  enableEngineer: {
+    method: 'POST',
+    path: '/v1/admin/engineers/:id/enable',
+    access: 'admin',
+    summary: "Lets a disabled engineer's tokens that are neither revoked nor expired work again.",
+    params: idParams,
+    responses: { 200: adminEngineerSchema },
+  },
+  listTokens: {
+    method: 'GET',
+    path: '/v1/admin/tokens',
+    access: 'admin',
+    summary: 'Every token: whose, created, last used, expiry, revocation. Never the token itself.',
+    responses: { 200: tokenListSchema },
+  },
+  issueToken: {
+    method: 'POST',
+    path: '/v1/admin/tokens',
+    access: 'admin',
+    summary: 'Issues an engineer or admin token. The answer holds the token, once: only its hash is kept.',
+    body: issueTokenSchema,
+    responses: { 201: issuedTokenSchema },
+  },
+  revokeToken: {
+    method: 'POST',
+    path: '/v1/admin/tokens/:id/revoke',
+    access: 'admin',
+    summary: 'Revokes a token: refused within 5 s on every instance. Revoking a revoked token changes nothing.',
+    params: idParams,
+    responses: { 200: tokenSummarySchema },
+  },
+  issueSignInCode: {
+    method: 'POST',
+    path: '/v1/admin/sign-in-codes',
+    access: 'admin',
+    summary: 'A one-time code the engineer types into the app to sign in; it works once, for a few minutes.',
+    body: issueSignInCodeSchema,
+    responses: { 201: issuedSignInCodeSchema },
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/v1/admin/audit',
+    access: 'admin',
+    summary: 'The audit log of administrative actions, newest first.',
+    query: auditQuerySchema,
+    responses: { 200: auditListSchema },
   },
 });

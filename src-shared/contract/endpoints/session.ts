@@ -1,3 +1,4 @@
+import { exchangedSessionSchema, exchangeSignInCodeSchema } from '../admin';
 import { whoAmISchema } from '../session';
 import { defineEndpoints } from './define-endpoints';
 
@@ -8,5 +9,13 @@ export const sessionEndpoints = defineEndpoints({
     access: 'engineer',
     summary: 'Which engineer the bearer token belongs to.',
     responses: { 200: whoAmISchema },
+  },
+  exchangeSignInCode: {
+    method: 'POST',
+    path: '/v1/session/exchange',
+    access: 'public',
+    summary: 'Swaps a one-time sign-in code for a token of the engineer it was issued to. A code works once, until it expires.',
+    body: exchangeSignInCodeSchema,
+    responses: { 200: exchangedSessionSchema },
   },
 });
