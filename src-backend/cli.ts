@@ -16,13 +16,7 @@ async function main(): Promise<void> {
     return;
   }
   const backend = await startBackend(args, process.env, stderrLogger);
-  // Written straight to the terminal, not through the logger: a credential is never a log line.
-  if (backend.credentials !== null) process.stderr.write(credentialBanner(backend.credentials));
-  // `workspace`: whether this start created it (`new`, `demo`) and so showed a token, or found it (`existing`).
-  const workspace = backend.credentials?.kind === 'demo' ? 'demo' : backend.credentials === null ? 'existing' : 'new';
-  process.stdout.write(`${JSON.stringify({ url: backend.url, database: backend.database, workspace })}\n`);
-  stderrLogger.info('listening', { url: backend.url, database: backend.database });
-
+  // Ready for a signal before saying so: a caller may stop the server the moment it reads the line.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second signal means "now": do not wait for requests in flight.
@@ -39,6 +33,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  // Written straight to the terminal, not through the logger: a credential is never a log line.
+  if (backend.credentials !== null) process.stderr.write(credentialBanner(backend.credentials));
+  // `workspace`: whether this start created it (`new`, `demo`) and so showed a token, or found it (`existing`).
+  const workspace = backend.credentials?.kind === 'demo' ? 'demo' : backend.credentials === null ? 'existing' : 'new';
+  process.stdout.write(`${JSON.stringify({ url: backend.url, database: backend.database, workspace })}\n`);
+  stderrLogger.info('listening', { url: backend.url, database: backend.database });
 }
 
 main().catch((error: unknown) => {

@@ -45,9 +45,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   'tokens issue': {
     action: 'issueToken',
     request: (o) => ({
-      body: o.admin === true
-        ? { role: 'admin', label: text(o.label), expiresAt: expiresAt(o) }
-        : { role: 'engineer', engineerId: text(o.engineer), expiresAt: expiresAt(o) },
+      body: { role: o.admin === true ? 'admin' : 'engineer', engineerId: text(o.engineer), label: text(o.label), expiresAt: expiresAt(o) },
     }),
     show: (output) => {
       const { token, summary } = output as IssuedToken;

@@ -50,9 +50,9 @@ export async function issueTokenAction(tx: Queryable, actor: string, input: Issu
   if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= now.getTime()) {
     throw new RequestError(400, 'bad-request', 'expiresAt: must be in the future', 'expiresAt');
   }
-  if (input.role === 'engineer') await requireEnabledEngineer(tx, input.engineerId);
-  const grant = input.role === 'engineer' ? { role: 'engineer' as const, engineerId: input.engineerId } : { role: 'admin' as const };
-  const token = await issueToken(tx, grant, { label: input.role === 'admin' ? input.label : undefined, expiresAt: input.expiresAt });
+  const engineerId = input.role === 'engineer' ? (input.engineerId as string) : null;
+  if (engineerId !== null) await requireEnabledEngineer(tx, engineerId);
+  const token = await issueToken(tx, engineerId === null ? { role: 'admin' } : { role: 'engineer', engineerId }, { label: input.label, expiresAt: input.expiresAt });
   const summary = (await summaryWhere(tx, 't.token_hash', hashApiToken(token), now)) as TokenSummary;
   await recordAdminAction(tx, { actor, action: 'token.issue', target: summary.id, before: null, after: summary });
   return { token, summary };

@@ -37,13 +37,22 @@ export type TokenSummary = z.infer<typeof tokenSummarySchema>;
 
 export const tokenListSchema = z.object({ tokens: z.array(tokenSummarySchema) });
 
-const expiresAtSchema = instantSchema.optional().describe('when the token stops working; absent: it works until revoked');
-
-/** `POST /v1/admin/tokens`: a token for an engineer, or another admin token (labelled: whose it is). */
-export const issueTokenSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('engineer'), engineerId: idSchema, expiresAt: expiresAtSchema }),
-  z.object({ role: z.literal('admin'), label: singleLineText(200), expiresAt: expiresAtSchema }),
-]);
+/**
+ * `POST /v1/admin/tokens`: a token for an engineer (`engineerId`), or another admin token (with a
+ * `label` saying whose it is). A label is welcome on an engineer token too ("Rosa's laptop").
+ */
+export const issueTokenSchema = z
+  .object({
+    role: tokenRoleSchema,
+    engineerId: idSchema.optional(),
+    label: singleLineText(200).optional(),
+    expiresAt: instantSchema.optional().describe('when the token stops working; absent: it works until revoked'),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === 'engineer' && input.engineerId === undefined) ctx.addIssue({ code: 'custom', path: ['engineerId'], message: 'required for an engineer token' });
+    if (input.role === 'admin' && input.engineerId !== undefined) ctx.addIssue({ code: 'custom', path: ['engineerId'], message: 'only for an engineer token' });
+    if (input.role === 'admin' && input.label === undefined) ctx.addIssue({ code: 'custom', path: ['label'], message: 'required for an admin token: say whose it is' });
+  });
 export type IssueToken = z.infer<typeof issueTokenSchema>;
 
 /** The plaintext is in this answer only: the backend keeps its hash. */
@@ -62,7 +71,7 @@ export const issuedSignInCodeSchema = z.object({ code: z.string(), engineerId: i
 export type IssuedSignInCode = z.infer<typeof issuedSignInCodeSchema>;
 
 /** `POST /v1/session/exchange`: a sign-in code, as read out or pasted (case, spaces and dashes do not matter). */
-export const exchangeSignInCodeSchema = z.object({ code: z.string().trim().min(1).max(40) });
+export const exchangeSignInCodeSchema = z.object({ code: singleLineText(40) });
 
 export const exchangedSessionSchema = z.object({ token: z.string(), engineerId: idSchema });
 export type ExchangedSession = z.infer<typeof exchangedSessionSchema>;
