@@ -1,16 +1,29 @@
 import { runAdminCli } from './admin/run-admin-cli';
+import { ADMIN_USAGE, AdminUsageError, runAdminCommand } from './admin/run-admin-command';
 
 /**
- * `npm run admin -- <group> <verb> [options]`: administering a workspace from the shell, on the
- * backend's own database (`--data <dir>` or DATABASE_URL). See docs/policy-administration.md.
+ * `npm run admin -- <group> <verb> [options]`: engineers, tokens, sign-in codes and the audit log,
+ * on the database directly (--data, DATABASE_URL) or through a running backend (--backend); the
+ * policy and billing groups on the database directly (their endpoints serve remote use).
  */
-runAdminCli(process.argv.slice(2), process.env, {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-}).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+const argv = process.argv.slice(2);
+const io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (text: string) => process.stderr.write(`${text}\n`) };
+
+if (argv[0] === 'policy' || argv[0] === 'billing') {
+  runAdminCli(argv, process.env, io).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+} else {
+  runAdminCommand(argv, process.env).then(
+    (output) => io.out(output),
+    (error: unknown) => {
+      const usage = error instanceof AdminUsageError;
+      io.err(`error: ${error instanceof Error ? error.message : String(error)}${usage ? `\n\n${ADMIN_USAGE}` : ''}`);
+      process.exit(usage ? 2 : 1);
+    },
+  );
+}

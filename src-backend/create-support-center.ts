@@ -1,4 +1,6 @@
 import type { SyncPage } from '@shared/contract';
+import { runAdminAction } from './admin/admin-actions';
+import { exchangeSignInCode } from './admin/sign-in-codes';
 import { namedStatement, type Database, type Queryable } from './db/database';
 import { importBilling, importChangedAnything } from './billing/import-billing';
 import { addCustomerMessage } from './domain/customer-message';
@@ -8,7 +10,8 @@ import { CHANGES_CHANNEL, notifyingWrite } from './db/notifying-write';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
 import { PolicyCache } from './domain/policy-cache';
-import { skipAdminAudit, type RecordAdminAction } from './domain/policy-versions/admin-audit';
+import { recordAdminAction } from './admin/audit';
+import { auditImport } from './billing/audit-import';
 import { recomputeOpenTickets } from './domain/policy-versions/recompute-open-tickets';
 import { replacePolicy } from './domain/policy-versions/replace-policy';
 import { showPolicies } from './domain/policy-versions/show-policies';
@@ -28,11 +31,6 @@ export interface SupportCenterConfig {
   clock?: () => Date;
   /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
-  /**
-   * Writes the audit entry of an administrative action, in its transaction. Until the audit log
-   * exists, policy administration runs without one (`skipAdminAudit`).
-   */
-  recordAdminAction?: RecordAdminAction;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
   logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }
@@ -42,8 +40,17 @@ const LATEST_CURSOR_SQL = namedStatement(
   'latest_cursor',
   'SELECT txid::text AS txid, seq FROM changes WHERE changes.txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY changes.txid DESC, changes.seq DESC LIMIT 1',
 );
-const TOKEN_SQL = namedStatement('token_caller', 'SELECT role, engineer_id FROM api_tokens WHERE token_hash = $1');
+/** A token works while it is neither revoked nor expired and its engineer (if any) is not disabled. */
+const TOKEN_SQL = namedStatement(
+  'token_caller',
+  `SELECT t.id, t.role, t.engineer_id, t.last_used_at < $2::timestamptz - interval '1 minute' OR t.last_used_at IS NULL AS stale
+     FROM api_tokens t LEFT JOIN engineers e ON e.id = t.engineer_id
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2::timestamptz) AND e.disabled IS NOT TRUE`,
+);
+/** Kept to the minute: a write per token per minute at most, not one per request. */
+const TOKEN_USED_SQL = namedStatement('token_used', 'UPDATE api_tokens SET last_used_at = $2 WHERE id = $1');
 const WORKSPACE_ID_SQL = 'SELECT workspace_id::text AS workspace_id FROM workspace';
+
 
 /**
  * The support center on a database: every operation one transaction. It holds no state of its
@@ -59,7 +66,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   // It never changes, so it is read once; a failed read is tried again by the next caller.
   let workspaceId: Promise<string> | null = null;
   const cursors = createCursorCodec(key);
-  const admin = (actor: string) => ({ clock, actor, recordAdminAction: config.recordAdminAction ?? skipAdminAudit });
+  const admin = (actor: string) => ({ clock, actor, recordAdminAction });
   const unlisten = await db.listen(
     CHANGES_CHANNEL,
     () => {
@@ -75,10 +82,12 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
 
   const center: SupportCenter = {
     authenticate: cachedTokenLookup(async (tokenHash) => {
-      const { rows } = await db.query<{ role: string; engineer_id: string | null }>(TOKEN_SQL, [tokenHash]);
+      const now = clock().toISOString();
+      const { rows } = await db.query<{ id: string; role: string; engineer_id: string | null; stale: boolean }>(TOKEN_SQL, [tokenHash, now]);
       const row = rows[0];
       if (row === undefined) return null;
-      return row.role === 'admin' ? { role: 'admin' } : { role: 'engineer', engineerId: String(row.engineer_id) };
+      if (row.stale) await db.query(TOKEN_USED_SQL, [row.id, now]);
+      return row.role === 'admin' ? { role: 'admin', tokenId: row.id } : { role: 'engineer', engineerId: String(row.engineer_id) };
     }),
     workspaceId() {
       workspaceId ??= db.query<{ workspace_id: string }>(WORKSPACE_ID_SQL).then(({ rows }) => {
@@ -120,13 +129,14 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       if (!deleted) throw new RequestError(404, 'not-found', `login detail ${id} does not exist`, 'id');
     },
     terminateAccount: (accountId) => write((tx) => terminateAccount(tx, accountId)),
-    importBilling: (csv, options = {}) =>
-      write((tx) => importBilling(tx, policies, csv, { now: options.now ?? clock(), onImported: options.onImported }), importChangedAnything),
+    importBilling: (actor, csv, now) => write((tx) => importBilling(tx, policies, csv, { now: now ?? clock(), onImported: auditImport(actor) }), importChangedAnything),
     runRetention: async (now) => (await write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'admin' }), deletedAny)) ?? 0,
     runScheduledRetention: (now) => write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'schedule', intervalMs: interval }), deletedAny),
     showPolicies: () => db.transaction((tx) => showPolicies(tx, clock())),
     replacePolicy: (actor, replacement) => write((tx) => replacePolicy(tx, replacement, admin(actor))),
     recomputeOpenTickets: (actor) => write((tx) => recomputeOpenTickets(tx, admin(actor)), (report) => report.examined > 0),
+    runAdminAction: (name, actor, input) => runAdminAction(db, name, actor, input, clock()),
+    exchangeSignInCode: (code) => notifyingWrite(db, (tx) => exchangeSignInCode(tx, code, clock()), () => false),
     async checkReady() {
       try {
         return (await isMigrated(db)) ? null : 'the database schema is older than this version needs; migrations have not run';

@@ -1,5 +1,7 @@
+import type { AdminActionInput, AdminActionName, AdminActionOutput } from './admin/admin-actions';
 import type {
   BillingImportSummary,
+  ExchangedSession,
   FileTicket,
   PolicyReplaced,
   PolicyReplacement,
@@ -14,10 +16,12 @@ import type {
   MessageRow,
   TicketRow,
 } from '@shared/contract';
-import type { BillingImportOptions } from './billing/import-billing';
 
-/** Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, demo). */
-export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin' };
+/**
+ * Who is calling: an engineer with a token, or the vendor's admin side (portal, billing, the team
+ * lead). An admin caller names its token, so that the audit log says which admin token acted.
+ */
+export type Caller = { role: 'engineer'; engineerId: string } | { role: 'admin'; tokenId: string };
 
 /**
  * A failure the HTTP layer turns into a 4xx with a JSON body: what was wrong, and the field when
@@ -81,7 +85,7 @@ export interface SupportCenter {
    * Imports a billing export (CSV text): all or nothing, in one transaction. Throws
    * BillingImportRejected with every row error when the file is wrong (docs/billing-import.md).
    */
-  importBilling(csv: string, options?: { now?: Date; onImported?: BillingImportOptions['onImported'] }): Promise<BillingImportSummary>;
+  importBilling(actor: string, csv: string, now?: Date): Promise<BillingImportSummary>;
   /** Deletes login details past their 30 days now (waiting for a run under way); returns how many. */
   runRetention(now?: Date): Promise<number>;
   /** The timer's run: once per interval across all instances; null when another instance has it. */
@@ -92,6 +96,10 @@ export interface SupportCenter {
   replacePolicy(actor: string, replacement: PolicyReplacement): Promise<PolicyReplaced>;
   /** Moves open unanswered tickets to the versions in force now; reports the due instants that moved. */
   recomputeOpenTickets(actor: string): Promise<RecomputeReport>;
+  /** Runs an administrative action (engineers, tokens, sign-in codes, audit), audited as `actor`. */
+  runAdminAction<N extends AdminActionName>(name: N, actor: string, input: AdminActionInput<N>): Promise<AdminActionOutput<N>>;
+  /** Swaps a one-time sign-in code for a new engineer token. */
+  exchangeSignInCode(code: string): Promise<ExchangedSession>;
   /** Null when this instance can serve: database reachable and migrated; otherwise why not. */
   checkReady(): Promise<string | null>;
 

@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { auditImport } from '../billing/audit-import';
 import { MAX_BILLING_IMPORT_BYTES, type BillingImportSummary } from '@shared/contract';
 import { importBilling, importChangedAnything } from '../billing/import-billing';
 import { BillingImportRejected, describeRowError } from '../billing/row-errors';
@@ -40,7 +42,7 @@ export const billingImportCommand: AdminCommand = {
     const db = await openAdminDatabase(values.data, env);
     try {
       const policies = new PolicyCache();
-      const summary = await notifyingWrite(db, (tx) => importBilling(tx, policies, csv, { now: new Date() }), importChangedAnything);
+      const summary = await notifyingWrite(db, (tx) => importBilling(tx, policies, csv, { now: new Date(), onImported: auditImport(`local:${userInfo().username}`) }), importChangedAnything);
       out(values.json ? JSON.stringify(summary) : describeSummary(file, summary));
       return 0;
     } catch (error) {

@@ -1,8 +1,7 @@
 import { policyReplacementSchema, type PolicyReplaced, type RecomputeReport, type WorkspacePolicies } from '@shared/contract';
 import { FIRST_VERSION_EFFECTIVE_FROM, supportPolicySchema } from '@shared/policy';
-import { CHANGES_CHANNEL } from '../db/notifying-write';
+import { notifyingWrite } from '../db/notifying-write';
 import type { Database, Queryable } from '../db/database';
-import { retryTransaction } from '../db/retry-transaction';
 import type { AdminContext } from '../domain/policy-versions/admin-audit';
 import { recomputeOpenTickets } from '../domain/policy-versions/recompute-open-tickets';
 import { replacePolicy } from '../domain/policy-versions/replace-policy';
@@ -15,12 +14,8 @@ import { validateInput } from '../http/validate-input';
  * running instances tell their clients at once.
  */
 
-async function write<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  return retryTransaction(db, async (tx) => {
-    const result = await work(tx);
-    await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
-    return result;
-  });
+function write<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return notifyingWrite(db, work);
 }
 
 export function policyShow(db: Database, ctx: AdminContext): Promise<WorkspacePolicies> {

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
-import { skipAdminAudit, type AdminContext } from '../domain/policy-versions/admin-audit';
+import type { AdminContext } from '../domain/policy-versions/admin-audit';
+import { recordAdminAction } from './audit';
 import { RequestError } from '../support-center';
 import { AdminUsageError, type AdminCommand } from './admin-command';
 import { billingImportCommand } from './billing-import-command';
@@ -31,9 +33,9 @@ export interface AdminCliIo {
   err(text: string): void;
 }
 
-/** Who the audit log names for a local run: the operating-system user, as the shell knows it. */
-function localActor(env: NodeJS.ProcessEnv): string {
-  return `cli:${env.USER ?? env.USERNAME ?? 'unknown'}`;
+/** Who the audit log names for a local run: the operating-system user. */
+function localActor(): string {
+  return `local:${userInfo().username}`;
 }
 
 async function openLocal(dataDir: string | undefined, env: NodeJS.ProcessEnv): Promise<Database> {
@@ -128,7 +130,7 @@ export async function runAdminCli(argv: readonly string[], env: NodeJS.ProcessEn
   let db: Database | null = null;
   try {
     db = await openLocal(values.data, env);
-    const result = await action(db, { clock, actor: localActor(env), recordAdminAction: skipAdminAudit });
+    const result = await action(db, { clock, actor: localActor(), recordAdminAction });
     io.out(values.json === true ? JSON.stringify(result.json, null, 2) : result.text);
     return 0;
   } catch (error) {

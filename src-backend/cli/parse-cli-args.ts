@@ -21,6 +21,7 @@ export const USAGE = `usage: npm run backend -- [--port <n|0>] [--host <address>
   --data <dir>       keep the data in <dir> (PGlite in <dir>/pglite, the login-detail key in
                      <dir>/login-details.key); without it, everything lives in memory
   --seed <tickets>   generate a demo workspace with this many tickets, if the database is empty
+                     (without it, an empty database gets the policy presets and nothing else)
   --live             keep the demo workspace moving: customers file tickets and write back
   --key-file <path>  file with the AES-256 key for customer login details, base64 or hex
                      (LOGIN_DETAILS_KEY wins over it; LOGIN_DETAILS_KEY_FILE stands in for it)
@@ -34,7 +35,9 @@ Environment (flags win over it; see docs/deployment.md):
   PORT, HOST                    as --port and --host
   RETENTION_INTERVAL_MS=<ms>    how often retention runs across all instances (default 60000; 0 = never)
   SHUTDOWN_DRAIN_MS=<ms>        on SIGTERM, answer 503 on /v1/ready this long before closing (default 0)
-Prints one JSON line on stdout: {"url","engineerToken","adminToken","database"}; logs go to stderr.`;
+Prints one JSON line on stdout: {"url","database","workspace":"new"|"demo"|"existing"}; logs go to stderr. The first start on an empty
+database shows an admin token once on stderr; later starts show none. Manage engineers, tokens and
+sign-in codes with npm run admin (docs/deployment.md, "Administration").`;
 
 /** A mistake on the command line: the message is printed with the usage, and the exit code is 2. */
 export class CliUsageError extends Error {}

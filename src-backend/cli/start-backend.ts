@@ -1,23 +1,22 @@
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createSupportCenter } from '../create-support-center';
-import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { ensurePrivateFolder } from '../db/owner-only-tree';
-import { seedDemoData } from '../demo/seed-demo-data';
 import { startLiveDemo } from '../demo/live-demo';
 import { createHttpServer } from '../http/create-http-server';
 import type { Logger } from '@shared/json-log';
 import { closeHttpServer } from '../http/server-lifecycle';
 import type { SupportCenter } from '../support-center';
-import { issueDemoTokens, workspaceIsEmpty, type DemoTokens } from './issue-demo-tokens';
+import { prepareWorkspace, type StartCredentials } from './first-start';
 import { loadLoginDetailKey } from './load-login-detail-key';
 import type { CliArgs } from './parse-cli-args';
 import { readEnvironment } from './read-environment';
 
 export interface RunningBackend {
   url: string;
-  tokens: DemoTokens;
+  /** Set when this start created the workspace: to be shown once, on the terminal. */
+  credentials: StartCredentials | null;
   database: string;
   /** Graceful: not ready, then (after the drain time) stop accepting, end streams, finish requests. */
   stop(): Promise<void>;
@@ -40,7 +39,7 @@ export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger
   let center: SupportCenter | null = null;
   try {
     center = await createSupportCenter(db, { loginDetailKey, retentionIntervalMs: settings.retentionIntervalMs, logger });
-    const tokens = await demoTokens(db, args.seed, loginDetailKey, logger);
+    const credentials = await prepareWorkspace(db, { seed: args.seed, loginDetailKey, logger });
     const server = createHttpServer(center, { logger });
     const port = await listen(server, settings.host, settings.port);
     const live = args.live ? startLiveDemo(center, { logger }) : null;
@@ -48,7 +47,7 @@ export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger
     const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
     return {
       url: `http://${host}:${port}`,
-      tokens,
+      credentials,
       database: db.description,
       async stop() {
         await live?.stop();
@@ -62,17 +61,6 @@ export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger
     await db.close();
     throw error;
   }
-}
-
-async function demoTokens(db: Database, seed: number | null, loginDetailKey: Buffer, logger: Logger): Promise<DemoTokens> {
-  if (seed !== null && (await workspaceIsEmpty(db))) {
-    const started = Date.now();
-    const seeded = await seedDemoData(db, { tickets: seed, loginDetailKey, now: new Date() });
-    logger.info('seeded the demo workspace', { tickets: seed, ms: Date.now() - started });
-    return { engineerToken: seeded.engineerToken, adminToken: seeded.adminToken };
-  }
-  if (seed !== null) logger.info('the database already holds a workspace: not seeding');
-  return issueDemoTokens(db);
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {

@@ -5,6 +5,7 @@ import { firstSyncOrderSchema } from './migrations/003-first-sync-order';
 import { workspaceIdentitySchema } from './migrations/004-workspace-identity';
 import { revealAuditEveryAttemptSchema } from './migrations/005-reveal-audit-every-attempt';
 import { policyVersionsSchema } from './migrations/006-policy-versions';
+import { administrationSchema } from './migrations/007-administration';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -14,6 +15,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 4, name: 'workspace identity', sql: workspaceIdentitySchema },
   { id: 5, name: 'reveal audit of every attempt', sql: revealAuditEveryAttemptSchema },
   { id: 6, name: 'policy versions; the version of each ticket', sql: policyVersionsSchema },
+  { id: 7, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */

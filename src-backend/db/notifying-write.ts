@@ -4,6 +4,11 @@ import { retryTransaction } from './retry-transaction';
 /** The NOTIFY channel every committed write signals on, heard by every instance on the database. */
 export const CHANGES_CHANNEL = 'support_center_changes';
 
+/** Tells every instance, at commit, that synced rows changed. */
+export async function notifyChanges(tx: Queryable): Promise<void> {
+  await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+}
+
 /**
  * One write transaction, retried if PostgreSQL aborts it, that NOTIFYs every instance on the
  * database at commit (unless `changed` says it wrote nothing): a server hears of writes made by
@@ -16,7 +21,7 @@ export async function notifyingWrite<T>(db: Database, work: (tx: Queryable) => P
     db,
     async (tx) => {
       const result = await work(tx);
-      if (changed(result)) await tx.query("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
+      if (changed(result)) await notifyChanges(tx);
       return result;
     },
     onRetry,

@@ -1,6 +1,7 @@
 import { OPEN_TICKET_STATUSES } from '@shared/contract';
 import type { Database, Queryable } from '../db/database';
 import { hashApiToken, newApiToken } from '../security/api-tokens';
+import { workspaceIsEmpty } from '../domain/workspace-setup';
 import { sealSecret } from '../security/login-detail-cipher';
 import { streamDemoData, type DemoDataOptions } from './build-demo-data';
 import { bulkInsert } from './bulk-insert';
@@ -90,10 +91,7 @@ export async function seedDemoData(db: Database, options: SeedDemoOptions): Prom
 }
 
 async function requireEmptyWorkspace(tx: Queryable): Promise<void> {
-  const { rows } = await tx.query<{ used: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM engineers) OR EXISTS (SELECT 1 FROM tickets) AS used',
-  );
-  if (rows[0]?.used === true) {
-    throw new Error('the database already holds a workspace (accounts, engineers or tickets): demo data is seeded only into an empty one');
+  if (!(await workspaceIsEmpty(tx))) {
+    throw new Error('the database already holds a workspace (policies, tokens, accounts, engineers or tickets): demo data is seeded only into an empty one');
   }
 }

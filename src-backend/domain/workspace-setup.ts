@@ -18,18 +18,48 @@ async function installPolicy(tx: Queryable, policy: SupportPolicy): Promise<void
   ]);
 }
 
+/** Whether nothing has been set up yet: no policy, token, engineer, account or ticket. */
+export async function workspaceIsEmpty(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query<{ used: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM policies) OR EXISTS (SELECT 1 FROM api_tokens) OR EXISTS (SELECT 1 FROM engineers)
+       OR EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM tickets) AS used`,
+  );
+  return rows[0]?.used === false;
+}
+
+/** An arbitrary constant: instances starting at once on an empty database set it up once. */
+const SET_UP_LOCK = 7_262_027;
+
+/**
+ * The first start on an empty database: the two policy presets become the workspace's own policy
+ * copies, and one admin token is issued, returned here and nowhere else. Null when the workspace
+ * was already set up (by an earlier start, or by another instance starting at the same time).
+ */
+export async function setUpWorkspace(tx: Queryable): Promise<string | null> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [SET_UP_LOCK]);
+  if (!(await workspaceIsEmpty(tx))) return null;
+  await installPresetPolicies(tx);
+  return issueToken(tx, { role: 'admin' }, { label: 'first admin token' });
+}
+
 export async function installPresetPolicies(tx: Queryable): Promise<void> {
   await installPolicy(tx, presets.planSla());
   await installPolicy(tx, presets.subscriptionScope());
 }
 
 /** Issues a token; only its hash is stored, so the returned plaintext is the one copy. */
-export async function issueToken(tx: Queryable, grant: { role: 'engineer'; engineerId: string } | { role: 'admin' }): Promise<string> {
+export async function issueToken(
+  tx: Queryable,
+  grant: { role: 'engineer'; engineerId: string } | { role: 'admin' },
+  options: { label?: string; expiresAt?: string } = {},
+): Promise<string> {
   const token = newApiToken();
-  await tx.query('INSERT INTO api_tokens (token_hash, engineer_id, role) VALUES ($1, $2, $3)', [
+  await tx.query('INSERT INTO api_tokens (token_hash, engineer_id, role, label, expires_at) VALUES ($1, $2, $3, $4, $5)', [
     hashApiToken(token),
     grant.role === 'engineer' ? grant.engineerId : null,
     grant.role,
+    options.label ?? null,
+    options.expiresAt ?? null,
   ]);
   return token;
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Caller, SupportCenter } from '../support-center';
 import { RequestError } from '../support-center';
-import type { Access } from './route';
+import type { Access } from '@shared/contract/endpoints';
 
 /** Longer than any token this server issues; refused without a database lookup. */
 const MAX_TOKEN_LENGTH = 512;

@@ -5,15 +5,13 @@ import { answerClientError } from './answer-client-error';
 import { handleRequest } from './handle-request';
 import type { Logger } from '@shared/json-log';
 import { stderrLogger } from './logger';
-import type { Route } from './route';
-import { adminRoutes } from './routes/admin';
-import { eventRoutes } from './routes/events';
-import { healthRoutes } from './routes/health';
-import { sessionRoutes } from './routes/session';
-import { loginDetailRoutes } from './routes/login-details';
-import { mutationRoutes } from './routes/mutations';
-import { portalRoutes } from './routes/portal';
-import { syncRoutes } from './routes/sync';
+import { bindRoutes } from './bind-routes';
+import { adminHandlers } from './routes/admin';
+import { engineerActionHandlers } from './routes/engineer-actions';
+import { healthHandlers } from './routes/health';
+import { portalHandlers } from './routes/portal';
+import { sessionHandlers } from './routes/session';
+import { syncHandlers } from './routes/sync';
 import { attachLifecycle } from './server-lifecycle';
 import { ChangeFeed } from './change-feed';
 import { batchedReads } from './batched-reads';
@@ -56,16 +54,14 @@ export function createHttpServer(center: SupportCenter, options: HttpServerOptio
   // these limits do not cover.
   const server = createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS });
   const lifecycle = attachLifecycle(server);
-  const routes: Route[] = [
-    ...healthRoutes(lifecycle, center),
-    ...sessionRoutes(center),
-    ...syncRoutes(limitSyncs(center, options.maxConcurrentSyncs ?? 4)),
-    ...eventRoutes(center, { lifecycle, logger, feed: new ChangeFeed(center, logger) }),
-    ...mutationRoutes(center),
-    ...loginDetailRoutes(center),
-    ...portalRoutes(center),
-    ...adminRoutes(center),
-  ];
+  const routes = bindRoutes({
+    ...healthHandlers(lifecycle, center),
+    ...sessionHandlers(center),
+    ...syncHandlers(limitSyncs(center, options.maxConcurrentSyncs ?? 4), { lifecycle, logger, feed: new ChangeFeed(center, logger) }),
+    ...engineerActionHandlers(center),
+    ...portalHandlers(center),
+    ...adminHandlers(center),
+  });
   const deps = { center, routes, lifecycle, logger, allowedOrigins: new Set(options.allowedOrigins ?? []) };
   server.on('request', (req, res) => {
     handleRequest(req, res, deps).catch((error: unknown) => {

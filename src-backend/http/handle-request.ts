@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { idSchema } from '@shared/contract';
 import type { SupportCenter } from '../support-center';
 import { RequestError } from '../support-center';
 import { authenticateRequest } from './authenticate-request';
@@ -9,11 +8,10 @@ import type { Logger } from '@shared/json-log';
 import { readJsonBody } from './read-json-body';
 import { refuseRepeatedHeaders } from './refuse-repeated-headers';
 import { logRequest, type RequestLog } from './request-log';
-import type { Access, Reply, Route, RouteContext } from './route';
+import type { Reply, Route } from './route';
 import { matchRoute, parseTarget } from './router';
 import { sendJson } from './send-response';
 import type { ServerLifecycle } from './server-lifecycle';
-import { validateInput } from './validate-input';
 
 export interface RequestDeps {
   center: SupportCenter;
@@ -59,31 +57,5 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, deps: Request
     };
   }
   const caller = await authenticateRequest(deps.center, req, match.route.access);
-  const params = validatePathParams(match.params);
-  const ctx: RouteContext<Access> = {
-    req,
-    res,
-    caller,
-    query: target.query,
-    param(name) {
-      const value = params[name];
-      if (value === undefined) throw new Error(`route ${match.route.path} has no parameter :${name}`);
-      return value;
-    },
-    async body(schema) {
-      return validateInput(schema, await readJsonBody(req), 'body');
-    },
-  };
-  return match.route.handle(ctx);
-}
-
-/** Every path parameter is an id; a malformed one is a 400 naming the parameter, not a 404. */
-function validatePathParams(params: Record<string, string>): Record<string, string> {
-  for (const [name, value] of Object.entries(params)) {
-    const result = idSchema.safeParse(value);
-    if (!result.success) {
-      throw new RequestError(400, 'bad-request', `${name}: ${result.error.issues[0]?.message ?? 'not a valid id'}`, name);
-    }
-  }
-  return params;
+  return match.route.handle({ req, res, caller, query: target.query, params: match.params, readBody: () => readJsonBody(req) });
 }

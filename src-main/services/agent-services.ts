@@ -117,6 +117,11 @@ export class AgentServices {
       await this.connect(session);
       return ok(null);
     },
+    'session:sign-in-with-code': async ({ backendUrl, code }) => {
+      const exchanged = await new BackendClient({ baseUrl: backendUrl, token: '' }).exchangeSignInCode(code);
+      if (!exchanged.ok) return exchanged;
+      return this.handlers['session:sign-in']({ backendUrl, token: exchanged.value.token });
+    },
     'login-details:reveal': async ({ id }) => {
       if (this.client === null) return fail('signed-out', 'no backend is configured: sign in first');
       return this.client.revealLoginDetail(id);

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import {
   apiErrorSchema,
+  exchangedSessionSchema,
   mutationBatchResponseSchema,
   revealedLoginDetailSchema,
   syncPageSchema,
   whoAmISchema,
+  type ExchangedSession,
   type MutationBatch,
   type MutationBatchResponse,
   type RevealedLoginDetail,
@@ -19,6 +21,7 @@ export type BackendErrorCode = 'offline' | 'timeout' | 'unauthorized' | 'rejecte
 
 export interface BackendClientOptions {
   baseUrl: string;
+  /** Empty for a client that only calls public endpoints (the sign-in code exchange). */
   token: string;
   timeoutMs?: number;
   /** Bodies larger than this are refused: a sync page is a few megabytes at most. */
@@ -57,6 +60,11 @@ export class BackendClient {
     return this.request('POST', '/v1/mutations', batch, mutationBatchResponseSchema);
   }
 
+  /** Public: swaps a one-time sign-in code for an engineer token (this client's own token is not sent). */
+  exchangeSignInCode(code: string): Promise<Result<ExchangedSession>> {
+    return this.request('POST', '/v1/session/exchange', { code }, exchangedSessionSchema);
+  }
+
   whoAmI(): Promise<Result<WhoAmI>> {
     return this.request('GET', '/v1/me', undefined, whoAmISchema);
   }
@@ -73,7 +81,11 @@ export class BackendClient {
       const response = await this.fetch(new URL(path, this.options.baseUrl), {
         method,
         signal: controller.signal,
-        headers: { authorization: `Bearer ${this.options.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(this.options.token === '' ? {} : { authorization: `Bearer ${this.options.token}` }),
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await readLimited(response, this.options.maxResponseBytes ?? 64 * 1024 * 1024);

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import type { Logger } from '@shared/json-log';
 // The embedded demo workspace is the reference backend itself, run in-process: the one place in
 // src-main allowed to import src-backend (see eslint.config.js).
-import { issueDemoTokens, workspaceIsEmpty } from '../../src-backend/cli/issue-demo-tokens';
 import { loadLoginDetailKey } from '../../src-backend/cli/load-login-detail-key';
 import { createSupportCenter } from '../../src-backend/create-support-center';
 import type { Database } from '../../src-backend/db/database';
 import { openDatabase } from '../../src-backend/db/open-database';
+import { issueDemoEngineerToken } from '../../src-backend/demo/demo-engineer-token';
 import { startLiveDemo } from '../../src-backend/demo/live-demo';
 import { seedDemoData } from '../../src-backend/demo/seed-demo-data';
+import { workspaceIsEmpty } from '../../src-backend/domain/workspace-setup';
 import { createHttpServer } from '../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
 import type { SupportCenter } from '../../src-backend/support-center';
@@ -84,10 +85,10 @@ async function demoEngineerToken(db: Database, center: SupportCenter, options: E
   }
   const kept = (await readOwnerOnlyFile(tokenFile).catch(() => null))?.toString('utf8').trim() ?? null;
   if (kept !== null && (await center.authenticate(kept))?.role === 'engineer') return kept;
-  const issued = await issueDemoTokens(db);
-  if (issued.engineerToken === null) throw new Error(`the demo workspace in ${options.dataDir} has no engineer; delete the folder to start a fresh demo`);
-  await keepToken(tokenFile, issued.engineerToken);
-  return issued.engineerToken;
+  const issued = await issueDemoEngineerToken(db);
+  if (issued === null) throw new Error(`the demo workspace in ${options.dataDir} has no engineer; delete the folder to start a fresh demo`);
+  await keepToken(tokenFile, issued);
+  return issued;
 }
 
 /** The port kept in the folder when it is free, else any free one, which is kept for next time. */

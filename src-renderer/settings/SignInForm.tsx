@@ -5,34 +5,43 @@ import { useSession } from '../state/session';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
-/** Backend URL and token, handed to the main process, which keeps the token and never shows it again. */
+/** What the engineer typed: a token (`sa_…`) is used as it is; anything else is a one-time sign-in code. */
+function signInRequest(backendUrl: string, credential: string) {
+  return credential.startsWith('sa_')
+    ? { method: 'signIn' as const, parsed: agentChannels['session:sign-in'].request.safeParse({ backendUrl, token: credential }) }
+    : { method: 'signInWithCode' as const, parsed: agentChannels['session:sign-in-with-code'].request.safeParse({ backendUrl, code: credential }) };
+}
+
+/**
+ * Backend URL and the sign-in code the team lead issued (or a token), handed to the main process,
+ * which swaps a code for the engineer's token and keeps the token; the page never sees it.
+ */
 export function SignInForm() {
   const session = useSession((s) => s.session);
   const [backendUrl, setBackendUrl] = useState(session?.demo === false ? (session.backendUrl ?? '') : '');
-  const [token, setToken] = useState('');
+  const [credential, setCredential] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const api = agentApi();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (api === null) return;
-    const request = agentChannels['session:sign-in'].request.safeParse({ backendUrl: backendUrl.trim(), token: token.trim() });
-    if (!request.success) {
-      const issue = request.error.issues[0];
-      const field = issue?.path[0] === 'token' ? 'Token' : 'Backend URL';
-      setOutcome({ kind: 'failed', text: `${field}: ${issue?.path[0] === 'token' ? 'expected 8 to 500 characters' : 'expected an http:// or https:// address'}` });
+    const request = signInRequest(backendUrl.trim(), credential.trim());
+    if (!request.parsed.success) {
+      const field = request.parsed.error.issues[0]?.path[0] === 'backendUrl' ? 'Backend URL' : 'Sign-in code';
+      setOutcome({ kind: 'failed', text: `${field}: ${field === 'Backend URL' ? 'expected an http:// or https:// address' : 'expected the code from your team lead, or a token'}` });
       return;
     }
     setOutcome({ kind: 'busy' });
-    const result = await api.signIn(request.data);
+    const result = request.method === 'signIn' ? await api.signIn(request.parsed.data) : await api.signInWithCode(request.parsed.data);
     if (!result.ok) {
       setOutcome({ kind: 'failed', text: `Sign-in failed: ${result.error.message}` });
       return;
     }
-    setToken('');
+    setCredential('');
     const described = await api.describeSession();
     if (described.ok) useSession.setState({ session: described.value });
-    setOutcome({ kind: 'done', text: `Signed in to ${request.data.backendUrl}. The queue fills as the first sync runs.` });
+    setOutcome({ kind: 'done', text: `Signed in to ${request.parsed.data.backendUrl}. The queue fills as the first sync runs.` });
   };
 
   return (
@@ -50,9 +59,10 @@ export function SignInForm() {
         <input type="url" value={backendUrl} onChange={(e) => setBackendUrl(e.target.value)} placeholder="https://support.example.com" required disabled={api === null} />
       </label>
       <label>
-        Token
-        <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required disabled={api === null} />
+        Sign-in code
+        <input type="password" value={credential} onChange={(e) => setCredential(e.target.value)} placeholder="ABCDE-FGHJK" autoComplete="off" required disabled={api === null} />
       </label>
+      <p className="panel-note">Ask your team lead for a sign-in code: it works once, for a few minutes. A token (sa_…) works here too.</p>
       <button type="submit" disabled={api === null || outcome.kind === 'busy'}>
         {outcome.kind === 'busy' ? 'Signing in…' : 'Sign in'}
       </button>

@@ -9,3 +9,4 @@ export * from './portal';
 export * from './session';
 export * from './billing-import';
 export * from './policy-admin';
+export * from './admin';

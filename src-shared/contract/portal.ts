@@ -41,3 +41,6 @@ export const retentionRunResultSchema = z.object({ deleted: z.number().int().non
 
 /** `GET /v1/health`. */
 export const healthSchema = z.object({ status: z.enum(['ok', 'starting', 'stopping']), serverTime: instantSchema });
+
+/** `GET /v1/ready`: `reason` says why not, when it is not. */
+export const readinessSchema = z.object({ status: z.enum(['ready', 'not-ready', 'stopping']), reason: z.string().optional(), serverTime: instantSchema });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exchangeSignInCodeSchema } from '../contract/admin';
 import { revealedLoginDetailSchema } from '../contract/portal';
 import { resultSchema } from './result';
 import { clockSkewSchema, syncStatusSchema } from './sync-status';
@@ -12,15 +13,19 @@ import {
   unsnoozeRequestSchema,
 } from './workspace-settings';
 
+const backendUrlSchema = z.url({ protocol: /^https?$/ }).max(2_000);
+
 /** Requests the renderer makes of the main process, each declared once with its schemas. */
 export const agentChannels = {
   'sync:now': { request: z.object({}), response: resultSchema(z.null()) },
   'sync:status': { request: z.object({}), response: resultSchema(syncStatusSchema) },
   'outbox:kick': { request: z.object({}), response: resultSchema(z.null()) },
   'session:sign-in': {
-    request: z.object({ backendUrl: z.url({ protocol: /^https?$/ }).max(2_000), token: z.string().min(8).max(500) }),
+    request: z.object({ backendUrl: backendUrlSchema, token: z.string().min(8).max(500) }),
     response: resultSchema(z.null()),
   },
+  /** The usual sign-in: a one-time code from the team lead, which the main process swaps for a token. */
+  'session:sign-in-with-code': { request: exchangeSignInCodeSchema.extend({ backendUrl: backendUrlSchema }), response: resultSchema(z.null()) },
   'login-details:reveal': { request: z.object({ id: z.string().min(1).max(64) }), response: resultSchema(revealedLoginDetailSchema) },
   'session:describe': { request: z.object({}), response: resultSchema(sessionInfoSchema) },
   'settings:get': { request: z.object({}), response: resultSchema(engineerSettingsSchema) },
@@ -64,6 +69,7 @@ export const agentMethods = {
   'sync:status': 'syncStatus',
   'outbox:kick': 'kickOutbox',
   'session:sign-in': 'signIn',
+  'session:sign-in-with-code': 'signInWithCode',
   'login-details:reveal': 'revealLoginDetail',
   'session:describe': 'describeSession',
   'settings:get': 'getSettings',

@@ -43,7 +43,7 @@ export async function benchLoad(): Promise<string[]> {
   try {
     const env = { DATABASE_URL: scratch.url, LOGIN_DETAILS_KEY: randomBytes(32).toString('base64'), DB_POOL_SIZE: '10' };
     processes.push(await startBackendProcess({ dataDir, seed: SEED_TICKETS, env }));
-    processes.push(await startBackendProcess({ dataDir, env }));
+    processes.push(await startBackendProcess({ dataDir, env, tokens: processes[0] }));
     return await run(db, processes);
   } finally {
     for (const backend of processes) await backend.kill();

@@ -74,7 +74,7 @@ test('settings: bad input is named and not saved; good input is kept by the main
 test('sign-in refuses a malformed backend address before asking anything', async ({ page }) => {
   await openSettings(page, web.url);
   await page.getByLabel('Backend URL').fill('ftp://example.com');
-  await page.getByLabel('Token').fill('long-enough-token');
+  await page.getByLabel('Sign-in code').fill('ABCDE-FGHJK');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Backend URL' })).toHaveText(/Backend URL: expected an http:\/\/ or https:\/\/ address/);
   await expect(page.getByTestId('session-summary')).toHaveText(new RegExp(`Connected to ${backend.url.replace(/[.]/g, '\\.')}`));

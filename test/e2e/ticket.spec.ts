@@ -202,7 +202,7 @@ test('history offline, and a reply written offline delivered exactly once when t
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(conversation.getByTestId('message').filter({ hasText: note })).toHaveAttribute('data-visibility', 'internal');
 
-  backend = await startBackendProcess({ dataDir: join(dataDir, 'backend'), port: backend.port });
+  backend = await startBackendProcess({ dataDir: join(dataDir, 'backend'), port: backend.port, tokens: backend });
   await expect(mine).toHaveAttribute('data-delivery', 'synced', { timeout: 90_000 });
   await expect(page.getByTestId('sla-panel')).toHaveAttribute('data-sla-state', /met|breached/);
   await expect(page.getByTestId('sla-reply-queued')).toHaveCount(0);

@@ -19,6 +19,3 @@ export interface AdminContext {
   actor: string;
   recordAdminAction: RecordAdminAction;
 }
-
-/** Until the audit log exists: policy administration is recorded nowhere but in its own history. */
-export const skipAdminAudit: RecordAdminAction = async () => {};

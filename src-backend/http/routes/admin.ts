@@ -1,80 +1,65 @@
-import {
-  billingImportRejectionSchema, billingImportSummarySchema, MAX_BILLING_IMPORT_BYTES, policyReplacedSchema, policyReplacementSchema, recomputeReportSchema,
-  retentionRunResultSchema, workspacePoliciesSchema,
-} from '@shared/contract';
+import { endpoints } from '@shared/contract/endpoints';
+import { adminActionNames, type AdminActionName } from '../../admin/admin-actions';
 import { BillingImportRejected } from '../../billing/row-errors';
-import type { SupportCenter } from '../../support-center';
-import { readTextBody } from '../read-json-body';
-import { defineRoute, json, type Reply, type Route } from '../route';
+import type { Caller, SupportCenter } from '../../support-center';
+import type { HandlerInput, Handlers } from '../route';
 
-/** The import's row errors answer 400 with every one of them listed, not only the first. */
-async function importBilling(center: SupportCenter, csv: string): Promise<Reply> {
-  try {
-    return json(200, billingImportSummarySchema.parse(await center.importBilling(csv)));
-  } catch (error) {
-    if (!(error instanceof BillingImportRejected)) throw error;
-    return json(400, billingImportRejectionSchema.parse({ error: { code: 'bad-request', message: error.message, rows: error.rows } }));
-  }
-}
+/** How the audit log names an admin token's holder. */
+const actorOf = (caller: Extract<Caller, { role: 'admin' }>): string => `admin-token:${caller.tokenId}`;
 
-/** Who an admin token acts as in the audit log, until admin tokens name a person. */
-const ADMIN_TOKEN_ACTOR = 'admin-token';
+type PolicyAndBilling = 'importBilling' | 'showPolicy' | 'replacePolicy' | 'recomputePolicy';
 
 /**
  * The vendor's side: ending an account's support history, the retention job on demand, billing
- * imports, and the workspace policies' versions (thin wrappers over src-backend/domain/policy-versions).
+ * imports, the workspace policies' versions, and running the workspace (engineers, tokens, sign-in
+ * codes, audit), each a thin call to its action.
  */
-export function adminRoutes(center: SupportCenter): Route[] {
-  return [
-    defineRoute({
-      method: 'POST',
-      path: '/v1/admin/accounts/:id/terminate',
-      access: 'admin',
-      async handle(ctx) {
-        await center.terminateAccount(ctx.param('id'));
-        return json(204);
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/admin/retention/run',
-      access: 'admin',
-      async handle() {
-        return json(200, retentionRunResultSchema.parse({ deleted: await center.runRetention() }));
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/admin/billing/import',
-      access: 'admin',
-      async handle(ctx) {
-        return importBilling(center, await readTextBody(ctx.req, 'text/csv', MAX_BILLING_IMPORT_BYTES));
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/v1/admin/policy',
-      access: 'admin',
-      async handle() {
-        return json(200, workspacePoliciesSchema.parse(await center.showPolicies()));
-      },
-    }),
-    defineRoute({
-      method: 'PUT',
-      path: '/v1/admin/policy',
-      access: 'admin',
-      async handle(ctx) {
-        const replacement = await ctx.body(policyReplacementSchema);
-        return json(200, policyReplacedSchema.parse(await center.replacePolicy(ADMIN_TOKEN_ACTOR, replacement)));
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/admin/policy/recompute',
-      access: 'admin',
-      async handle() {
-        return json(200, recomputeReportSchema.parse(await center.recomputeOpenTickets(ADMIN_TOKEN_ACTOR)));
-      },
-    }),
-  ];
+export function adminHandlers(center: SupportCenter): Handlers<'terminateAccount' | 'runRetention' | PolicyAndBilling | AdminActionName> {
+  return {
+    async terminateAccount({ params }) {
+      await center.terminateAccount(params.id);
+      return { status: 204 };
+    },
+    async runRetention() {
+      return { status: 200, body: { deleted: await center.runRetention() } };
+    },
+    ...policyAndBillingHandlers(center),
+    ...actionHandlers(center),
+  };
+}
+
+function policyAndBillingHandlers(center: SupportCenter): Handlers<PolicyAndBilling> {
+  return {
+    // The import's row errors answer 400 with every one of them listed, not only the first.
+    async importBilling({ caller, body }) {
+      try {
+        return { status: 200, body: await center.importBilling(actorOf(caller), body) };
+      } catch (error) {
+        if (!(error instanceof BillingImportRejected)) throw error;
+        return { status: 400, body: { error: { code: 'bad-request', message: error.message, rows: error.rows } } };
+      }
+    },
+    async showPolicy() {
+      return { status: 200, body: await center.showPolicies() };
+    },
+    async replacePolicy({ caller, body }) {
+      return { status: 200, body: await center.replacePolicy(actorOf(caller), body) };
+    },
+    async recomputePolicy({ caller }) {
+      return { status: 200, body: await center.recomputeOpenTickets(actorOf(caller)) };
+    },
+  };
+}
+
+/** Each action answers with the one success status its declaration lists. */
+function actionHandlers(center: SupportCenter): Handlers<AdminActionName> {
+  const handlers = adminActionNames.map((name) => {
+    const status = Number(Object.keys(endpoints[name].responses)[0]);
+    const handle = async (input: HandlerInput<(typeof endpoints)[AdminActionName]>) => ({
+      status,
+      body: await center.runAdminAction(name, actorOf(input.caller), input as never),
+    });
+    return [name, handle] as const;
+  });
+  return Object.fromEntries(handlers) as unknown as Handlers<AdminActionName>;
 }

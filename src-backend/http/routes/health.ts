@@ -1,33 +1,29 @@
 import type { SupportCenter } from '../../support-center';
-import { defineRoute, json, type Route } from '../route';
+import { openApiDocument } from '../openapi-document';
+import type { Handlers } from '../route';
 import type { ServerLifecycle } from '../server-lifecycle';
 
 /**
  * Liveness (`/v1/health`: the process answers) and readiness (`/v1/ready`: it can serve, so a load
  * balancer may send it traffic). Neither needs a token. Both say 503 while the server stops, so
- * the balancer takes it out before its connections close.
+ * the balancer takes it out before its connections close. And the API's own description.
  */
-export function healthRoutes(lifecycle: ServerLifecycle, center: SupportCenter): Route[] {
-  return [
-    defineRoute({
-      method: 'GET',
-      path: '/v1/health',
-      access: 'public',
-      async handle() {
-        const serverTime = new Date().toISOString();
-        return lifecycle.stopping ? json(503, { status: 'stopping', serverTime }) : json(200, { status: 'ok', serverTime });
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/v1/ready',
-      access: 'public',
-      async handle() {
-        const serverTime = new Date().toISOString();
-        if (lifecycle.stopping) return json(503, { status: 'stopping', serverTime });
-        const problem = await center.checkReady();
-        return problem === null ? json(200, { status: 'ready', serverTime }) : json(503, { status: 'not-ready', reason: problem, serverTime });
-      },
-    }),
-  ];
+export function healthHandlers(lifecycle: ServerLifecycle, center: SupportCenter): Handlers<'health' | 'ready' | 'openapi'> {
+  let document: ReturnType<typeof openApiDocument> | null = null;
+  return {
+    async health() {
+      const serverTime = new Date().toISOString();
+      return lifecycle.stopping ? { status: 503, body: { status: 'stopping', serverTime } } : { status: 200, body: { status: 'ok', serverTime } };
+    },
+    async ready() {
+      const serverTime = new Date().toISOString();
+      if (lifecycle.stopping) return { status: 503, body: { status: 'stopping', serverTime } };
+      const problem = await center.checkReady();
+      return problem === null ? { status: 200, body: { status: 'ready', serverTime } } : { status: 503, body: { status: 'not-ready', reason: problem, serverTime } };
+    },
+    async openapi() {
+      document ??= openApiDocument();
+      return { status: 200, body: document };
+    },
+  };
 }

@@ -1,46 +1,24 @@
-import { customerMessageSchema, fileTicketSchema, submitLoginDetailSchema } from '@shared/contract';
 import type { SupportCenter } from '../../support-center';
-import { defineRoute, json, type Route } from '../route';
+import type { Handlers } from '../route';
 
 /**
- * The customer portal and the vendor's admin tools, behind the admin token. The reference backend
- * serves them so that demos and tests can move the workspace the way customers would.
+ * The customer portal, behind the admin token. The reference backend serves it so that demos and
+ * tests can move the workspace the way customers would.
  */
-export function portalRoutes(center: SupportCenter): Route[] {
-  return [
-    defineRoute({
-      method: 'POST',
-      path: '/v1/portal/tickets',
-      access: 'admin',
-      async handle(ctx) {
-        return json(201, await center.fileTicket(await ctx.body(fileTicketSchema)));
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/portal/tickets/:id/messages',
-      access: 'admin',
-      async handle(ctx) {
-        const { body } = await ctx.body(customerMessageSchema);
-        return json(201, await center.addCustomerMessage(ctx.param('id'), body));
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      path: '/v1/portal/tickets/:id/login-details',
-      access: 'admin',
-      async handle(ctx) {
-        return json(201, await center.submitLoginDetail(ctx.param('id'), await ctx.body(submitLoginDetailSchema)));
-      },
-    }),
-    defineRoute({
-      method: 'DELETE',
-      path: '/v1/portal/login-details/:id',
-      access: 'admin',
-      async handle(ctx) {
-        await center.purgeLoginDetail(ctx.param('id'));
-        return json(204);
-      },
-    }),
-  ];
+export function portalHandlers(center: SupportCenter): Handlers<'fileTicket' | 'addCustomerMessage' | 'submitLoginDetail' | 'purgeLoginDetail'> {
+  return {
+    async fileTicket({ body }) {
+      return { status: 201, body: await center.fileTicket(body) };
+    },
+    async addCustomerMessage({ params, body }) {
+      return { status: 201, body: await center.addCustomerMessage(params.id, body.body) };
+    },
+    async submitLoginDetail({ params, body }) {
+      return { status: 201, body: await center.submitLoginDetail(params.id, body) };
+    },
+    async purgeLoginDetail({ params }) {
+      await center.purgeLoginDetail(params.id);
+      return { status: 204 };
+    },
+  };
 }

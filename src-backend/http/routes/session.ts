@@ -1,16 +1,17 @@
 import type { SupportCenter } from '../../support-center';
-import { defineRoute, json, type Route } from '../route';
+import type { Handlers } from '../route';
 
-/** Tells a signed-in engineer which engineer row they are and which workspace this is. */
-export function sessionRoutes(center: SupportCenter): Route[] {
-  return [
-    defineRoute({
-      method: 'GET',
-      path: '/v1/me',
-      access: 'engineer',
-      async handle(ctx) {
-        return json(200, { engineerId: ctx.caller.engineerId, workspaceId: await center.workspaceId() });
-      },
-    }),
-  ];
+/**
+ * Tells a signed-in engineer which engineer row they are (the app needs it for "mine" filters) and
+ * which workspace this is (the cache holds one at a time), and signs an engineer in with a one-time code.
+ */
+export function sessionHandlers(center: SupportCenter): Handlers<'me' | 'exchangeSignInCode'> {
+  return {
+    async exchangeSignInCode({ body }) {
+      return { status: 200, body: await center.exchangeSignInCode(body.code) };
+    },
+    async me({ caller }) {
+      return { status: 200, body: { engineerId: caller.engineerId, workspaceId: await center.workspaceId() } };
+    },
+  };
 }

@@ -194,7 +194,7 @@ function suite(target: (typeof testDatabaseTargets)[number]): void {
 
     it('resolves tokens by hash and refuses unknown ones', async () => {
       await expect(center.authenticate(workspace.tokens.ana)).resolves.toEqual(ana);
-      await expect(center.authenticate(workspace.tokens.admin)).resolves.toEqual({ role: 'admin' });
+      await expect(center.authenticate(workspace.tokens.admin)).resolves.toEqual({ role: 'admin', tokenId: expect.stringMatching(/^tok_/) });
       await expect(center.authenticate('sa_unknown')).resolves.toBeNull();
     });
   });

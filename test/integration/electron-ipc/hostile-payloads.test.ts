@@ -29,6 +29,11 @@ const hostile: Record<AgentChannel, [unknown, RegExp][]> = {
   'sync:now': [[null, /\(payload\)/], [HUGE, /\(payload\)/], [[1, 2], /\(payload\)/]],
   'sync:status': [[undefined, /\(payload\)/], [42, /\(payload\)/]],
   'outbox:kick': [['kick', /\(payload\)/]],
+  'session:sign-in-with-code': [
+    [{ backendUrl: 'file:///etc/passwd', code: 'ABCDE-FGHJK' }, /backendUrl/],
+    [{ backendUrl: 'https://example.test', code: '' }, /code/],
+    [{ backendUrl: 'https://example.test', code: 'x'.repeat(41) }, /code/],
+  ],
   'session:sign-in': [
     [{ backendUrl: 42, token: 'abcdefgh' }, /backendUrl/],
     [{ backendUrl: 'file:///etc/passwd', token: 'abcdefgh' }, /backendUrl/],
@@ -71,6 +76,7 @@ const hostile: Record<AgentChannel, [unknown, RegExp][]> = {
 const valid: Record<AgentChannel, unknown> = {
   'sync:now': {}, 'sync:status': {}, 'outbox:kick': {}, 'session:describe': {}, 'settings:get': {},
   'session:sign-in': { backendUrl: 'https://evil.example.test', token: 'stolen-token-123' },
+  'session:sign-in-with-code': { backendUrl: 'https://evil.example.test', code: 'ABCDE-FGHJK' },
   'login-details:reveal': { id: 'ld-1' },
   'settings:set': validSettings,
   'notifier:snooze': { ticketIds: ['t-1'], minutes: 60 },

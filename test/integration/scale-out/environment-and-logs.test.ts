@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../src-backend/cli/parse-cli-args';
 import { readEnvironment } from '../../../src-backend/cli/read-environment';
+import { shownTokens, waitUntil } from '../../support/backend-process';
 
 /** The settings a deployment gives every instance, and the structured logs it gets back. */
 
@@ -46,14 +47,19 @@ describe('the backend process', () => {
 
   it('takes a hex key and logs one JSON line per request with method, route, status and ms', async () => {
     const run = runCli({ LOGIN_DETAILS_KEY: randomBytes(32).toString('hex') });
-    const { url, engineerToken } = JSON.parse(await run.line) as { url: string; engineerToken: string };
+    const { url } = JSON.parse(await run.line) as { url: string };
+    await waitUntil(() => shownTokens(run.stderr()).engineerToken !== null);
+    const engineerToken = shownTokens(run.stderr()).engineerToken as string;
     const ticket = await fetch(`${url}/v1/sync?limit=2`, { headers: { authorization: `Bearer ${engineerToken}` } });
     expect(ticket.status).toBe(200);
     expect((await fetch(`${url}/v1/portal/tickets/tk-1/messages`, { method: 'POST' })).status).toBe(401);
     expect((await fetch(`${url}/v1/ready`)).status).toBe(200);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-    const lines = run.stderr().trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
+    // The demo's tokens are shown once as a plain-text banner; every other line is a JSON log line.
+    const banner = /^-{72}\n[\s\S]*?\n-{72}\n/m;
+    expect(run.stderr()).toMatch(banner);
+    const lines = run.stderr().replace(banner, '').trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
     for (const line of lines) expect(line).toMatchObject({ time: expect.any(String), level: expect.stringMatching(/^(info|warn|error)$/), msg: expect.any(String) });
     const requests = lines.filter((line) => line.msg === 'request');
     expect(requests).toEqual([
@@ -61,6 +67,7 @@ describe('the backend process', () => {
       expect.objectContaining({ method: 'POST', route: '/v1/portal/tickets/:id/messages', status: 401 }),
       expect.objectContaining({ method: 'GET', route: '/v1/ready', status: 200 }),
     ]);
-    expect(run.stderr()).not.toContain(engineerToken);
+    expect(run.stderr().replace(banner, '')).not.toContain(engineerToken);
   }, 60_000);
 });
+

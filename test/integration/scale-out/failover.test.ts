@@ -50,7 +50,7 @@ describe.skipIf(scaleOutSkipReason !== null)('an instance killed mid-stream', ()
     // Every instance needs the same login-detail key; the data folder only holds nothing else here.
     const env = { DATABASE_URL: scratch.url, LOGIN_DETAILS_KEY: randomBytes(32).toString('base64'), DB_POOL_SIZE: '4' };
     processes.push(await startBackendProcess({ dataDir, seed: 40, env }));
-    processes.push(await startBackendProcess({ dataDir, env }));
+    processes.push(await startBackendProcess({ dataDir, env, tokens: processes[0] }));
     db = await openPostgres(scratch.url, 2);
   }, 120_000);
 

@@ -73,7 +73,7 @@ async function killAndRestart(downMs: number): Promise<void> {
   await sleep(downMs);
   for (let attempt = 0; ; attempt++) {
     try {
-      backend = await startBackendProcess({ dataDir, port, env: PGLITE });
+      backend = await startBackendProcess({ dataDir, port, env: PGLITE, tokens: { engineerToken, adminToken } });
       restartMs.push(Date.now() - started);
       return;
     } catch (error) {

@@ -40,15 +40,15 @@ describe('cachedTokenLookup', () => {
     const table = tokenTable();
     const lookup = cachedTokenLookup(table.resolve, () => 0);
     expect(await lookup('sa_new')).toBeNull();
-    table.rows.set(hashApiToken('sa_new'), { role: 'admin' });
-    expect(await lookup('sa_new')).toEqual({ role: 'admin' });
-    expect(await lookup('sa_new')).toEqual({ role: 'admin' });
+    table.rows.set(hashApiToken('sa_new'), { role: 'admin', tokenId: 'tok_1' });
+    expect(await lookup('sa_new')).toEqual({ role: 'admin', tokenId: 'tok_1' });
+    expect(await lookup('sa_new')).toEqual({ role: 'admin', tokenId: 'tok_1' });
     expect(table.asked).toBe(2);
   });
 
   it('keeps entries under the hash, never the token itself', async () => {
     const kept: NonNullable<Parameters<typeof cachedTokenLookup>[2]> = new Map();
-    const lookup = cachedTokenLookup(async () => ({ role: 'admin' }), () => 0, kept);
+    const lookup = cachedTokenLookup(async () => ({ role: 'admin', tokenId: 'tok_1' }), () => 0, kept);
     await lookup('sa_secret');
     expect([...kept.keys()]).toEqual([hashApiToken('sa_secret')]);
     expect(JSON.stringify([...kept])).not.toContain('sa_secret');

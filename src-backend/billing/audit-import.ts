@@ -1,0 +1,14 @@
+import { recordAdminAction } from '../admin/audit';
+import type { BillingImportOptions } from './import-billing';
+
+/** An import that changed something is one audit entry: every row it wrote, as it was and as it is. */
+export function auditImport(actor: string): NonNullable<BillingImportOptions['onImported']> {
+  return (tx, { summary, changes }) =>
+    recordAdminAction(tx, {
+      actor,
+      action: 'billing.import',
+      target: null,
+      before: changes.map(({ entity, id, before }) => ({ entity, id, row: before })),
+      after: { summary, rows: changes.map(({ entity, id, after }) => ({ entity, id, row: after })) },
+    });
+}
