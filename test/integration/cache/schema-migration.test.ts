@@ -56,7 +56,7 @@ describe('cache schema migrations', () => {
 
     const cache = openAgentCache('support-agent', backend);
     await cache.open();
-    expect(cache.verno).toBe(3);
+    expect(cache.verno).toBe(4);
     expect(indexNames(cache, 'tickets')).toEqual(['[status+dueAt]', 'accountId', 'assigneeId', 'dueAt', 'status']);
     expect(indexNames(cache, 'messages')).toEqual(['[ticketId+createdAt]', 'accountId']);
     expect(await readCursor(cache)).toBe('c-42');
@@ -79,7 +79,7 @@ describe('cache schema migrations', () => {
 
     const cache = openAgentCache('support-agent', backend);
     await cache.open();
-    expect(cache.verno).toBe(3);
+    expect(cache.verno).toBe(4);
     expect((await cache.tickets.get('t1'))?.policyVersion).toBe(1);
     expect((await cache.tickets.get('t2'))?._server?.policyVersion).toBe(1);
     expect((await cache.policies.get('plan-sla'))?.versions).toEqual([firstPolicyVersion(presets.planSla())]);
