@@ -45,6 +45,9 @@ forEachDatabase('billing import', (target) => {
     ['a row with too few fields', 'account,acc-z,,,Zed', 2, null, '5 fields'],
     ['a quote left open', 'account,acc-z,,,"Zed,z@z.test,,,,,,', 2, null, 'never closed'],
     ['a months count out of range', 'free-term,,sub-z,2026-02-10T15:00:00Z,,,,,,,,0', 2, 'months', 'at least 1'],
+    // The contract's text rule, as for every JSON body (hostile-text.test.ts).
+    ['a control character in a name', 'account,acc-z,,,Ze\u0000d,z@z.test,,,,,,', 2, 'holder_name', 'U+0000'],
+    ['a name of invisible characters only', 'account,acc-z,,,\u200b\u200b,z@z.test,,,,,,', 2, 'holder_name', 'visible'],
   ])('names %s with its line and field', async (_kind, row, line, field, words) => {
     const rows = await rejection(csv(ACCOUNT, row));
     expect(rows).toHaveLength(1);

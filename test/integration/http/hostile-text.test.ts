@@ -207,7 +207,8 @@ async function footprint(db: Database): Promise<Record<string, number>> {
 
 describe('hostile text: the table covers every request body', () => {
   it('has an endpoint for every declared endpoint that reads a body', () => {
-    const withBody = Object.values(declared).filter((e) => 'body' in e);
+    // A CSV body (the billing import) is text in rows: its fields meet the same rule, row by row (billing-import.test.ts).
+    const withBody = Object.values(declared).filter((e) => 'body' in e && !('textBody' in e));
     expect(withBody.length).toBeGreaterThan(0);
     for (const endpoint of withBody) {
       const schema = (endpoint as { body: z.ZodType }).body;
