@@ -102,9 +102,10 @@ describe.skipIf(scaleOutSkipReason !== null)('an instance killed mid-stream', ()
       }
     })();
 
-    // Kill instance 1 once the first sync is under way through it.
+    // Kill instance 1 once the first sync is under way through it (the session check before the
+    // first page goes through it too, so requests alone do not say the sync has begun).
     const deadline = Date.now() + 30_000;
-    while ((served.get(new URL(one.url).origin) ?? 0) < 5 && Date.now() < deadline) await sleep(10);
+    while ((harness.engine.status.kind !== 'syncing' || (served.get(new URL(one.url).origin) ?? 0) < 5) && Date.now() < deadline) await sleep(10);
     expect(harness.engine.status.kind, 'the kill should land mid-sync').toBe('syncing');
     // The engineer acts meanwhile: pushes around the kill may be cut after instance 1 applied them,
     // and are sent again, with the same keys, to instance 2.
