@@ -45,7 +45,8 @@ test.afterAll(async () => {
 
 async function trackedByHost(): Promise<number> {
   try {
-    return Object.keys((JSON.parse(await readFile(join(root, 'web', 'notifier-state.json'), 'utf8')) as { tickets: object }).tickets).length;
+    // The index of the workspace the host is signed in to (the file keeps one per workspace).
+    return Object.keys((JSON.parse(await readFile(join(root, 'web', 'notifier-state.json'), 'utf8')) as { current: { tickets: object } }).current.tickets).length;
   } catch {
     return 0;
   }

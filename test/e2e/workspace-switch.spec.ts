@@ -23,11 +23,15 @@ let team: BackendProcess;
 let demoBackend: BackendProcess | null = null;
 let web: WebMode | null = null;
 
+/** The demo's tokens, shown at its first start only. */
+let demoTokens: { engineerToken: string; adminToken: string };
+
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   root = await mkdtemp(join(tmpdir(), 'e2e-workspace-switch-'));
   // A small demo: the demo folder seeded ahead (the embedded demo seeds thousands when it is empty).
   const seeding = await startBackendProcess({ dataDir: join(root, 'web', 'demo-backend'), seed: DEMO_TICKETS, env: { DATABASE_URL: '' } });
+  demoTokens = { engineerToken: seeding.engineerToken, adminToken: seeding.adminToken };
   await stopGracefully(seeding);
   team = await startBackendProcess({ dataDir: join(root, 'team'), seed: TEAM_TICKETS, env: { DATABASE_URL: '' } });
   const account = (await changes(team.url, team.engineerToken)).find((c) => c.entity === 'account');
@@ -150,11 +154,11 @@ test('demo -> team -> demo: no rows mixed, the switch said in the status bar, th
   expect(await messageBodies(team.url, team.engineerToken)).not.toContain(body);
 
   // Back to the demo: its workspace, at its address (its folder served by the backend), signed in from Settings.
-  demoBackend = await startBackendProcess({ dataDir: join(webDir, 'demo-backend'), port: Number(new URL(demoUrl).port), env: { DATABASE_URL: '' } });
+  demoBackend = await startBackendProcess({ dataDir: join(webDir, 'demo-backend'), port: Number(new URL(demoUrl).port), env: { DATABASE_URL: '' }, tokens: demoTokens });
   expect(demoBackend.url).toBe(demoUrl);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Backend URL').fill(demoUrl);
-  await page.getByLabel('Token').fill(demoBackend.engineerToken);
+  await page.getByLabel('Sign-in code').fill(demoBackend.engineerToken);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(notice).toContainText('Signed in to a different workspace: the cache was started afresh.', { timeout: 60_000 });
   await expect(notice).toContainText('1 unsent action held for this workspace is being sent');

@@ -36,7 +36,10 @@ export async function startBackendProcess(args: {
 }): Promise<BackendProcess> {
   const argv = ['--import', 'tsx', 'src-backend/cli.ts', '--port', String(args.port ?? 0), '--data', args.dataDir];
   if (args.seed !== undefined) argv.push('--seed', String(args.seed));
-  const child = spawn(process.execPath, argv, { cwd: root, env: { ...process.env, ...args.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PGlite in the data folder unless the test names a database: an inherited DATABASE_URL (CI sets
+  // one) would point every spec at one shared, already set-up workspace.
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
+  const child = spawn(process.execPath, argv, { cwd: root, env: { ...inherited, ...args.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let head = '';
   child.stderr?.on('data', (chunk: Buffer) => {
