@@ -347,7 +347,8 @@ test('an action the server refuses is shown with its reason, and can be dismisse
 
 /** Until when the web host's notifier holds each ticket's notifications, as saved in its data folder. */
 async function savedSnoozes(): Promise<Record<string, number>> {
-  return (JSON.parse(await readFile(join(dataDir, 'web', 'notifier-state.json'), 'utf8')) as { snoozes: Record<string, number> }).snoozes;
+  // The index of the workspace the host is signed in to (the file keeps one per workspace).
+  return (JSON.parse(await readFile(join(dataDir, 'web', 'notifier-state.json'), 'utf8')) as { current: { snoozes: Record<string, number> } }).current.snoozes;
 }
 
 test('snooze: from the ticket view and the queue key; the end shows on the ticket and in the queue, and outlives a restart', async ({ page }) => {
