@@ -19,7 +19,7 @@ const run = promisify(execFile);
  */
 const targets = [
   { name: 'PGlite', skip: null },
-  { name: 'PostgreSQL', skip: postgresUrl === null ? 'DATABASE_URL is not set' : null },
+  { name: 'PostgreSQL', skip: postgresUrl === null ? 'DATABASE_URL is not set: no PostgreSQL server to run it on (.ci/run sets it)' : null },
 ] as const;
 
 for (const target of targets) {
