@@ -1,5 +1,6 @@
 import { runAdminCli } from './admin/run-admin-cli';
-import { ADMIN_USAGE, AdminUsageError, runAdminCommand } from './admin/run-admin-command';
+import { AdminUsageError } from './admin/admin-command';
+import { ADMIN_USAGE, runAdminCommand } from './admin/run-admin-command';
 
 /**
  * `npm run admin -- <group> <verb> [options]`: engineers, tokens, sign-in codes and the audit log,

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/database';
-import { openDatabase } from '../db/open-database';
 import type { AdminContext } from '../domain/policy-versions/admin-audit';
 import { recordAdminAction } from './audit';
+import { openAdminDatabase } from './open-admin-database';
 import { RequestError } from '../support-center';
 import { AdminUsageError, type AdminCommand } from './admin-command';
 import { billingImportCommand } from './billing-import-command';
@@ -36,17 +34,6 @@ export interface AdminCliIo {
 /** Who the audit log names for a local run: the operating-system user. */
 function localActor(): string {
   return `local:${userInfo().username}`;
-}
-
-async function openLocal(dataDir: string | undefined, env: NodeJS.ProcessEnv): Promise<Database> {
-  if (dataDir !== undefined) {
-    const folder = join(dataDir, 'pglite');
-    if (!existsSync(folder)) throw new RequestError(400, 'bad-request', `--data: no backend database in ${folder}`, 'data');
-    return openDatabase({ dataDir: folder });
-  }
-  const url = env.DATABASE_URL?.trim();
-  if (url === undefined || url === '') throw new RequestError(400, 'bad-request', 'give --data <dir> or set DATABASE_URL', 'data');
-  return openDatabase({ databaseUrl: url, poolSize: 2 });
 }
 
 async function readDocument(file: string): Promise<unknown> {
@@ -129,11 +116,15 @@ export async function runAdminCli(argv: readonly string[], env: NodeJS.ProcessEn
   }
   let db: Database | null = null;
   try {
-    db = await openLocal(values.data, env);
+    db = await openAdminDatabase(values.data, env);
     const result = await action(db, { clock, actor: localActor(), recordAdminAction });
     io.out(values.json === true ? JSON.stringify(result.json, null, 2) : result.text);
     return 0;
   } catch (error) {
+    if (error instanceof AdminUsageError) {
+      io.err(`error: ${error.message}\n\n${ADMIN_USAGE}`);
+      return 2;
+    }
     if (!(error instanceof RequestError)) throw error;
     io.err(`error: ${error.message}`);
     return 1;

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { endpoints } from '@shared/contract/endpoints';
-import { openDatabase } from '../db/open-database';
 import { validateInput } from '../http/validate-input';
 import { runAdminAction, type AdminActionInput, type AdminActionName } from './admin-actions';
+import { AdminUsageError } from './admin-command';
 import { adminCommands } from './admin-commands';
+import { openAdminDatabase } from './open-admin-database';
 import { callEndpoint, type EndpointRequest } from './remote-client';
 
 export const ADMIN_USAGE = `usage: npm run admin -- <command> [options] (--data <dir> | DATABASE_URL=... | --backend <url>) [--json]
@@ -31,7 +30,6 @@ Where the workspace is:
                       SUPPORT_ADMIN_TOKEN (never on the command line, where ps would show it)
   --json              print the answer as JSON`;
 
-export class AdminUsageError extends Error {}
 
 /** Parses the command line, runs the action locally or remotely, and returns what to print. */
 export async function runAdminCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -68,17 +66,15 @@ function parse(argv: readonly string[]) {
 
 /** On the database itself: the same action the endpoint runs, checked by the same declaration. */
 async function runLocally(name: AdminActionName, request: EndpointRequest, dataDir: string | undefined, env: NodeJS.ProcessEnv): Promise<unknown> {
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl === null && dataDir === undefined) throw new AdminUsageError('say where the workspace is: --data <dir>, DATABASE_URL or --backend <url>');
   const endpoint = endpoints[name];
   const input = {
     params: 'params' in endpoint ? validateInput(endpoint.params, request.params ?? {}, 'path') : undefined,
     query: 'query' in endpoint ? validateInput(endpoint.query, request.query ?? {}, 'query') : undefined,
     body: 'body' in endpoint ? validateInput(endpoint.body, request.body, 'body') : undefined,
   } as AdminActionInput<typeof name>;
-  const pgliteDir = databaseUrl !== null || dataDir === undefined ? null : join(dataDir, 'pglite');
-  if (pgliteDir !== null && !existsSync(pgliteDir)) throw new AdminUsageError(`${dataDir} holds no workspace (no pglite folder): start the backend on it first`);
-  const db = await openDatabase({ databaseUrl, dataDir: pgliteDir, poolSize: 1 });
+  // These commands can also reach a backend, so the missing place names --backend too.
+  if (!env.DATABASE_URL?.trim() && dataDir === undefined) throw new AdminUsageError('say where the workspace is: --data <dir>, DATABASE_URL or --backend <url>');
+  const db = await openAdminDatabase(dataDir, env);
   try {
     return await runAdminAction(db, name, `local:${userInfo().username}`, input, new Date());
   } finally {
