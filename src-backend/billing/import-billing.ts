@@ -27,7 +27,7 @@ type StoredRows = Map<string, Record<string, unknown>>;
 
 /** Rows of `table` with these ids, locked for the rest of the import. */
 async function lockRows(tx: Queryable, table: 'accounts' | 'subscriptions', ids: Iterable<string>): Promise<StoredRows> {
-  const { rows } = await tx.query(`SELECT * FROM ${table} WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR UPDATE`, [JSON.stringify([...ids])]);
+  const { rows } = await tx.query(`SELECT * FROM ${table} WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id COLLATE "C" FOR UPDATE`, [JSON.stringify([...ids])]);
   return new Map(rows.map((row) => [String(row.id), row]));
 }
 

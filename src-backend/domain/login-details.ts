@@ -73,6 +73,8 @@ export async function revealLoginDetail(tx: Queryable, key: Buffer, caller: Call
 
 /** Login details past their retention limit are deleted, not hidden. */
 export async function deleteExpiredLoginDetails(tx: Queryable, now: Date): Promise<number> {
+  // Locked in id order first, the order a termination locks an account's details in.
+  await tx.query('SELECT id FROM login_details WHERE expires_at <= $1 ORDER BY id COLLATE "C" FOR UPDATE', [now.toISOString()]);
   const { rows } = await tx.query<{ id: string; account_id: string }>('DELETE FROM login_details WHERE expires_at <= $1 RETURNING id, account_id', [now.toISOString()]);
   for (const row of rows) await recordChange(tx, { entity: 'loginDetail', id: row.id, accountId: row.account_id, op: 'delete' });
   return rows.length;

@@ -95,7 +95,7 @@ export async function rederiveSubscriptionTickets(tx: Queryable, policies: Polic
   const { rows: subs } = await tx.query('SELECT * FROM subscriptions WHERE id = $1', [subscriptionId]);
   const subscription = subs[0];
   if (subscription === undefined) return counts;
-  const { rows: tickets } = await tx.query('SELECT * FROM tickets WHERE subscription_id = $1 ORDER BY id FOR UPDATE', [subscriptionId]);
+  const { rows: tickets } = await tx.query('SELECT * FROM tickets WHERE subscription_id = $1 ORDER BY id COLLATE "C" FOR UPDATE', [subscriptionId]);
   for (const ticket of tickets) {
     // Each ticket keeps the policy version in force when it was filed.
     const policy = await policies.ofTicket(tx, ticket);

@@ -8,8 +8,14 @@ import { recordChange, recordPurge } from './change-log';
  * The account row stays, marked terminated, so the app can say why the history is gone.
  */
 export async function terminateAccount(tx: Queryable, accountId: string): Promise<void> {
-  const { rows } = await tx.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+  // NO KEY UPDATE: a customer's message on one of its tickets holds the ticket and then checks the
+  // account as a foreign key (KEY SHARE), which must not wait for us while we wait for its ticket.
+  const { rows } = await tx.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
   if (rows[0] === undefined) throw new RequestError(404, 'not-found', `account ${accountId} does not exist`, 'id');
+  // Tickets, then their login details, each in the one order every other writer locks them in,
+  // before the cascade below deletes them in whatever order it finds them.
+  await tx.query('SELECT id FROM tickets WHERE account_id = $1 ORDER BY id COLLATE "C" FOR UPDATE', [accountId]);
+  await tx.query('SELECT id FROM login_details WHERE account_id = $1 ORDER BY id COLLATE "C" FOR UPDATE', [accountId]);
   // Children first: tickets cascade to messages, login details and credits.
   await tx.query('DELETE FROM tickets WHERE account_id = $1', [accountId]);
   await tx.query('DELETE FROM subscriptions WHERE account_id = $1', [accountId]);

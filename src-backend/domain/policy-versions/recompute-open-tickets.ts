@@ -14,7 +14,7 @@ import { inForceAt, readPolicies } from './read-policy-versions';
  */
 export async function recomputeOpenTickets(tx: Queryable, ctx: AdminContext): Promise<RecomputeReport> {
   const { rows } = await tx.query(
-    `SELECT * FROM tickets WHERE status = ANY($1) AND first_staff_reply_at IS NULL ORDER BY id FOR UPDATE`,
+    `SELECT * FROM tickets WHERE status = ANY($1) AND first_staff_reply_at IS NULL ORDER BY id COLLATE "C" FOR UPDATE`,
     [OPEN_TICKET_STATUSES],
   );
   const now = ctx.clock();
