@@ -6,6 +6,7 @@ import { workspaceIdentitySchema } from './migrations/004-workspace-identity';
 import { revealAuditEveryAttemptSchema } from './migrations/005-reveal-audit-every-attempt';
 import { policyVersionsSchema } from './migrations/006-policy-versions';
 import { administrationSchema } from './migrations/007-administration';
+import { helpdeskConnectorSchema } from './migrations/008-helpdesk-connector';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -16,6 +17,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 5, name: 'reveal audit of every attempt', sql: revealAuditEveryAttemptSchema },
   { id: 6, name: 'policy versions; the version of each ticket', sql: policyVersionsSchema },
   { id: 7, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
+  { id: 8, name: 'helpdesk connector: state, links, mirrored entries, write-backs', sql: helpdeskConnectorSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */
