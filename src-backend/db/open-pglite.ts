@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database, NamedStatement, Queryable } from './database';
+import { lockFolder } from './folder-lock';
 import { ensurePrivateFolder, makeTreePrivate } from './owner-only-tree';
 import { errorFromData, type PgliteMessage, type PgliteRequest, type PgliteThreadOptions } from './pglite-thread-protocol';
 
@@ -23,6 +24,7 @@ type Request = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<
  */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir !== null) await ensurePrivateFolder(dataDir);
+  const unlock = dataDir === null ? async () => undefined : await lockFolder(dataDir, `the workspace database ${dataDir}`);
   const worker = startThread({ dataDir });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const notifyListeners = new Map<number, () => void>();
@@ -81,6 +83,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     if (dataDir !== null) await makeTreePrivate(dataDir);
   } catch (error) {
     await worker.terminate();
+    await unlock();
     throw error;
   }
   return {
@@ -107,10 +110,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       };
     },
     async close() {
-      if (gone !== null) return;
+      if (gone !== null) return unlock();
       await call({ op: 'close' });
       await worker.terminate();
       if (dataDir !== null) await makeTreePrivate(dataDir);
+      await unlock();
     },
   };
 }

@@ -77,9 +77,9 @@ async function startDesktop(): Promise<void> {
     // The embedded demo's database closes cleanly before the process ends (bounded, so quitting never hangs).
     stopping = true;
     event.preventDefault();
-    services.stop();
     badge.dispose();
-    void Promise.race([chosen.stop(), new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS))]).finally(() => app.quit());
+    const stopped = services.stop().then(() => chosen.stop());
+    void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS))]).finally(() => app.quit());
   });
   shown.open();
 }

@@ -91,9 +91,11 @@ export class AgentServices {
     if (session !== null) await this.connect(session);
   }
 
-  stop(): void {
+  /** Resolves once the notifier's last save is on disk: a process that exits sooner leaves a half-written temporary file. */
+  async stop(): Promise<void> {
     this.disconnect();
     this.notifier.stop();
+    await this.notifier.flushed();
   }
 
   readonly handlers: AgentHandlers = {

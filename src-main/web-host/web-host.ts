@@ -101,7 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     secret,
     async close() {
       tabs.closeAll(WEB_CLOSE.hostStopping, 'the Support Agent host is stopping');
-      services?.stop();
+      await services?.stop();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await closeServer(server);
     },

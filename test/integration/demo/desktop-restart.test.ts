@@ -54,7 +54,7 @@ async function launch(dir: string, indexedDB: IDBFactory, clock: FakeClock) {
     session: session.value,
     cache,
     async stop() {
-      services.stop();
+      await services.stop();
       cache.close();
       await chosen.stop();
     },

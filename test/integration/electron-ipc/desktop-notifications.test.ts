@@ -34,7 +34,7 @@ describe('desktop notifications', () => {
     expect(held.map((s) => s.ticketId).sort()).toEqual(['t-1', 't-2']);
     for (const { untilMs } of held) expect(untilMs - before).toBeGreaterThanOrEqual(60 * 60_000);
     for (const { untilMs } of held) expect(untilMs - Date.now()).toBeLessThanOrEqual(60 * 60_000);
-    services.stop();
+    await services.stop();
   });
 
   it('asks for the next working hours with the second button, and opens the first ticket on a click', () => {

@@ -114,9 +114,9 @@ beforeEach(async () => {
   ipc = connectAgentIpc(ipcMain, standIn.window, services.handlers);
 });
 
-afterEach(() => {
+afterEach(async () => {
   ipc.dispose();
-  services.stop();
+  await services.stop();
 });
 
 async function nothingWritten(): Promise<void> {

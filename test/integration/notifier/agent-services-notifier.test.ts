@@ -92,7 +92,7 @@ describe('AgentServices: session, settings, notifier', () => {
     const stored = { ...settings, thresholdsMinutes: [60, 15] };
     expect(await services.handlers['settings:get']({})).toEqual({ ok: true, value: stored });
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual(stored);
-    services.stop();
+    await services.stop();
   });
 
   it('times notifications by the backend clock (skew-corrected), not the machine clock', async () => {
@@ -108,7 +108,7 @@ describe('AgentServices: session, settings, notifier', () => {
     clock.advance(2 * MINUTE);
     expect(shown[0]?.ticketIds).toContain(first.id);
     expect(shown[0]?.title).toMatch(/breach(es)? (in|within) 3\d minutes/);
-    services.stop();
+    await services.stop();
   });
 
   it('stops watching a ticket once the engineer replies, and a restart neither repeats nor loses a notification', async () => {
@@ -130,7 +130,7 @@ describe('AgentServices: session, settings, notifier', () => {
     expect(thirty).toHaveLength(1);
     expect(first.shown.some((n) => n.ticketIds.includes(replied!.id))).toBe(false);
     await first.services.notifier.flushed();
-    first.services.stop();
+    await first.services.stop();
 
     // Restarted offline: the notifier works from its own saved index, before any sync.
     clock.advance(25 * MINUTE);
@@ -141,7 +141,7 @@ describe('AgentServices: session, settings, notifier', () => {
     expect(second.shown.filter((n) => n.ticketIds.includes(watched!.id)).map((n) => n.title).at(-1)).toMatch(/breached/);
     expect(second.shown.some((n) => n.ticketIds.includes(replied!.id))).toBe(false);
     expect(second.counts.at(-1)?.breached).toBeGreaterThanOrEqual(1);
-    second.services.stop();
+    await second.services.stop();
   });
 
   it('answers a window that just connected with the current counts and snoozes, from the saved index after a restart', async () => {
@@ -158,13 +158,13 @@ describe('AgentServices: session, settings, notifier', () => {
     const snoozes = { snoozes: [{ ticketId: soonest.id, untilMs: clock.now() + (first.skews.at(-1)?.offsetMs ?? 0) + 120 * MINUTE }] };
     expect(snoozed).toEqual({ ok: true, value: snoozes });
     await first.services.notifier.flushed();
-    first.services.stop();
+    await first.services.stop();
 
     // Restarted offline: no sync, no change, and still the same answers.
     const second = await launch({ clock, cache: newCache(), dir, session: null });
     expect(await second.services.handlers['deadlines:counts']({})).toEqual({ ok: true, value: counts });
     expect(await second.services.handlers['notifier:snoozes']({})).toEqual({ ok: true, value: snoozes });
     expect(await second.services.handlers['notifier:unsnooze']({ ticketIds: [soonest.id] })).toEqual({ ok: true, value: { snoozes: [] } });
-    second.services.stop();
+    await second.services.stop();
   });
 });
