@@ -4,7 +4,7 @@ import { ticketStatusSchema } from '@shared/contract';
 import { fail, ok, type Result } from '@shared/ipc/result';
 
 /** RT 5's default lifecycle, mapped to ours; a configuration names its own statuses to change it. */
-export const defaultStatusMap = { new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', rejected: 'closed' } as const;
+const defaultStatusMap = { new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', rejected: 'closed' } as const;
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 
@@ -12,7 +12,7 @@ const nonBlank = z.string().trim().min(1, 'must not be empty');
  * The connector configuration file (docs/connectors.md). It holds no secret: RT's token comes from
  * RT_TOKEN_FILE or RT_TOKEN, so the file may be shared and committed.
  */
-export const connectorConfigSchema = z.strictObject({
+const connectorConfigSchema = z.strictObject({
   helpdesk: z.literal('request-tracker'),
   url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
   /** RT queue name -> the workspace policy its tickets run under. Only these queues are mirrored. */

@@ -4,7 +4,7 @@ import { readRtToken } from './request-tracker/rt-token';
 import { RtConnector } from './request-tracker/rt-connector';
 import { loadConnectorConfig, type ConnectorConfig } from './connector-config';
 
-export interface OpenConnector {
+interface OpenConnector {
   connector: RtConnector;
   config: ConnectorConfig;
 }

@@ -8,7 +8,7 @@ import { checkMappedPolicies, openConnector } from './open-connector';
 
 export type RunningConnector = MirrorLoop;
 
-export interface StartingConnector {
+interface StartingConnector {
   connector: HelpdeskConnector;
   /** Checks the mapped policies in the (prepared) workspace, then mirrors every pollIntervalMs. */
   startMirror(db: Database, logger: Logger): Promise<RunningConnector>;

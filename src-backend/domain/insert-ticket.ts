@@ -13,7 +13,7 @@ export async function governingSubscription(tx: Queryable, accountId: string): P
   return rows[0] ?? null;
 }
 
-export interface NewTicket {
+interface NewTicket {
   accountId: string;
   subscription: Record<string, unknown> | null;
   policyId: string;

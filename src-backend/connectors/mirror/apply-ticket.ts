@@ -9,7 +9,7 @@ import { accountFor, addressOf, engineerFor } from './mirror-people';
 import { removeTicket } from './remove-ticket';
 
 /** What one ticket's mirroring did, for the run's counts. */
-export interface Applied {
+interface Applied {
   created: boolean;
   removed: boolean;
   entries: number;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { notifyingWrite } from '../../db/notifying-write';
 import type { PolicyCache } from '../../domain/policy-cache';
-import type { HelpdeskConnector } from '../helpdesk-connector';
+import type { Result } from '@shared/ipc/result';
+import type { ChangePage, HelpdeskConnector, HelpdeskTicket } from '../helpdesk-connector';
 import { applyHelpdeskTicket } from './apply-ticket';
 import { claimLease, holdLease, LeaseLost, releaseLease } from './mirror-lease';
 
@@ -24,6 +25,29 @@ export type MirrorOutcome =
 
 const processHolder = `mirror-${randomUUID()}`;
 
+type Counts = { tickets: number; created: number; removed: number; entries: number };
+
+/** A page's tickets, each in its own transaction with the mark's advance; answers the new mark. */
+async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date }, tickets: HelpdeskTicket[], counts: Counts, mark: string | null): Promise<string | null> {
+  const { db, connector, policies, leaseMs, holder, clock } = deps;
+  const kind = connector.kind;
+  for (const ticket of tickets) {
+    const applied = await notifyingWrite(db, async (tx) => {
+      await holdLease(tx, kind, holder, clock(), leaseMs);
+      const outcome = await applyHelpdeskTicket(tx, policies, kind, ticket, clock());
+      await tx.query('UPDATE connector_state SET high_water = $2 WHERE connector = $1', [kind, ticket.updatedAt]);
+      return outcome;
+    }, (outcome) => outcome.changed);
+    mark = ticket.updatedAt;
+    counts.tickets++;
+    counts.created += applied.created ? 1 : 0;
+    counts.removed += applied.removed ? 1 : 0;
+    counts.entries += applied.entries;
+    deps.afterTicket?.(ticket.externalId);
+  }
+  return mark;
+}
+
 /**
  * One mirror run: from the high-water mark (again from the mark itself: instants have one-second
  * resolution), every changed ticket is applied in its own transaction together with the mark's
@@ -33,40 +57,31 @@ const processHolder = `mirror-${randomUUID()}`;
  * connector_state and returned, never thrown for what the helpdesk answered.
  */
 export async function runMirror(deps: MirrorDeps): Promise<MirrorOutcome> {
-  const { db, connector, policies, leaseMs } = deps;
-  const clock = deps.clock ?? (() => new Date());
-  const holder = deps.holder ?? processHolder;
+  const run = { ...deps, clock: deps.clock ?? (() => new Date()), holder: deps.holder ?? processHolder };
+  const { db, connector, leaseMs, clock, holder } = run;
   const kind = connector.kind;
   const lease = await db.transaction((tx) => claimLease(tx, kind, holder, clock(), leaseMs));
   if (lease === null) return { ran: false, reason: 'another instance is mirroring' };
-  const counts = { tickets: 0, created: 0, removed: 0, entries: 0 };
+  const counts: Counts = { tickets: 0, created: 0, removed: 0, entries: 0 };
   let error: string | null = null;
+  let mark = lease.highWater;
+  // The next page is read from the helpdesk while this one is written: the two overlap.
+  let upcoming: Promise<Result<ChangePage>> | null = connector.changesSince({ updatedAt: mark }, null);
   try {
-    let mark = lease.highWater;
-    for (let page: string | null = null, first = true; first || page !== null; first = false) {
-      const changes = await connector.changesSince({ updatedAt: mark }, page);
+    while (upcoming !== null) {
+      const changes: Result<ChangePage> = await upcoming;
+      upcoming = null;
       if (!changes.ok) {
         error = `${changes.error.code}: ${changes.error.message}`;
         break;
       }
-      for (const ticket of changes.value.tickets) {
-        const applied = await notifyingWrite(db, async (tx) => {
-          await holdLease(tx, kind, holder, clock(), leaseMs);
-          const outcome = await applyHelpdeskTicket(tx, policies, kind, ticket, clock());
-          await tx.query('UPDATE connector_state SET high_water = $2 WHERE connector = $1', [kind, ticket.updatedAt]);
-          return outcome;
-        }, (outcome) => outcome.changed);
-        mark = ticket.updatedAt;
-        counts.tickets++;
-        counts.created += applied.created ? 1 : 0;
-        counts.removed += applied.removed ? 1 : 0;
-        counts.entries += applied.entries;
-        deps.afterTicket?.(ticket.externalId);
-      }
-      page = changes.value.next;
+      if (changes.value.next !== null) upcoming = connector.changesSince({ updatedAt: mark }, changes.value.next);
+      mark = await applyPage(run, changes.value.tickets, counts, mark);
     }
   } catch (thrown) {
     error = thrown instanceof LeaseLost ? thrown.message : `failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    // A page read ahead and no longer wanted: its answer (a value, never a throw) is dropped.
+    await upcoming;
     if (thrown instanceof LeaseLost) return { ran: true, ...counts, error };
   }
   await db.transaction((tx) => releaseLease(tx, kind, holder, clock(), error));

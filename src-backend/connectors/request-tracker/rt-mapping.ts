@@ -18,7 +18,7 @@ function bare({ externalId, email, name, staff, organization }: RtPerson): Helpd
   return { externalId, email, name, staff, organization };
 }
 
-export function statusOf(config: ConnectorConfig, rtStatus: string): TicketStatus {
+function statusOf(config: ConnectorConfig, rtStatus: string): TicketStatus {
   return config.statuses[rtStatus] ?? 'open';
 }
 
