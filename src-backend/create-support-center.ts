@@ -1,5 +1,6 @@
 import type { SyncPage } from '@shared/contract';
 import { runAdminAction } from './admin/admin-actions';
+import type { HelpdeskConnector } from './connectors/helpdesk-connector';
 import { exchangeSignInCode } from './admin/sign-in-codes';
 import { namedStatement, type Database, type Queryable } from './db/database';
 import { importBilling, importChangedAnything } from './billing/import-billing';
@@ -31,6 +32,8 @@ export interface SupportCenterConfig {
   clock?: () => Date;
   /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
+  /** The helpdesk behind the support center, when there is one: engineers' actions are written back to it. */
+  connector?: HelpdeskConnector;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
   logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }

@@ -11,6 +11,8 @@ export interface CliArgs {
   seed: number | null;
   live: boolean;
   keyFile: string | null;
+  /** A helpdesk connector configuration (docs/connectors.md); null: CONNECTOR_CONFIG, else none. */
+  connector: string | null;
   help: boolean;
 }
 
@@ -25,6 +27,8 @@ export const USAGE = `usage: npm run backend -- [--port <n|0>] [--host <address>
   --live             keep the demo workspace moving: customers file tickets and write back
   --key-file <path>  file with the AES-256 key for customer login details, base64 or hex
                      (LOGIN_DETAILS_KEY wins over it; LOGIN_DETAILS_KEY_FILE stands in for it)
+  --connector <file> mirror a helpdesk (Request Tracker 5) as configured in this JSON file; RT's
+                     token comes from RT_TOKEN_FILE or RT_TOKEN (docs/connectors.md)
   --help             this text
 
 Environment (flags win over it; see docs/deployment.md):
@@ -33,6 +37,8 @@ Environment (flags win over it; see docs/deployment.md):
   LOGIN_DETAILS_KEY=<key>       the login-detail key itself, 32 bytes in base64 or hex
   LOGIN_DETAILS_KEY_FILE=<path> a file holding it
   PORT, HOST                    as --port and --host
+  CONNECTOR_CONFIG=<file>       as --connector
+  RT_TOKEN_FILE=<path>          a file (owner-only) holding the RT auth token; RT_TOKEN holds it itself
   RETENTION_INTERVAL_MS=<ms>    how often retention runs across all instances (default 60000; 0 = never)
   SHUTDOWN_DRAIN_MS=<ms>        on SIGTERM, answer 503 on /v1/ready this long before closing (default 0)
 Prints one JSON line on stdout: {"url","database","workspace":"new"|"demo"|"existing"}; logs go to stderr. The first start on an empty
@@ -56,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         seed: { type: 'string' },
         live: { type: 'boolean', default: false },
         'key-file': { type: 'string' },
+        connector: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -69,6 +76,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     seed: values.seed === undefined ? null : integerIn('--seed', values.seed, 1, 1_000_000),
     live: values.live,
     keyFile: nonEmpty('--key-file', values['key-file']),
+    connector: nonEmpty('--connector', values.connector),
     help: values.help,
   };
 }

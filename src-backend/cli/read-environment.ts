@@ -9,6 +9,8 @@ export interface ServerSettings {
   retentionIntervalMs: number;
   /** How long /v1/ready says 503 before a stopping server closes its listener. */
   shutdownDrainMs: number;
+  /** The helpdesk connector's configuration file, or null for none. */
+  connectorConfig: string | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export function readEnvironment(args: CliArgs, env: NodeJS.ProcessEnv): ServerSe
     poolSize: optionalInteger(env, 'DB_POOL_SIZE', 1, 1_000) ?? 10,
     retentionIntervalMs: optionalInteger(env, 'RETENTION_INTERVAL_MS', 0, 7 * 86_400_000) ?? 60_000,
     shutdownDrainMs: optionalInteger(env, 'SHUTDOWN_DRAIN_MS', 0, 600_000) ?? 0,
+    connectorConfig: args.connector ?? nonBlank(env.CONNECTOR_CONFIG) ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createSupportCenter } from '../create-support-center';
+import { startConnector, type RunningConnector } from '../connectors/start-connector';
 import { openDatabase } from '../db/open-database';
 import { ensurePrivateFolder } from '../db/owner-only-tree';
 import { startLiveDemo } from '../demo/live-demo';
@@ -37,13 +38,16 @@ export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger
     poolSize: settings.poolSize,
   });
   let center: SupportCenter | null = null;
+  let mirror: RunningConnector | null = null;
   try {
-    center = await createSupportCenter(db, { loginDetailKey, retentionIntervalMs: settings.retentionIntervalMs, logger });
+    const connector = settings.connectorConfig === null ? null : await startConnector(settings.connectorConfig, env);
+    center = await createSupportCenter(db, { loginDetailKey, retentionIntervalMs: settings.retentionIntervalMs, logger, ...(connector === null ? {} : { connector: connector.connector }) });
     const credentials = await prepareWorkspace(db, { seed: args.seed, loginDetailKey, logger });
+    mirror = connector === null ? null : await connector.startMirror(db, logger);
     const server = createHttpServer(center, { logger });
     const port = await listen(server, settings.host, settings.port);
     const live = args.live ? startLiveDemo(center, { logger }) : null;
-    const running = center;
+    const running = { center, mirror };
     const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
     return {
       url: `http://${host}:${port}`,
@@ -51,12 +55,14 @@ export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger
       database: db.description,
       async stop() {
         await live?.stop();
+        await running.mirror?.stop();
         await closeHttpServer(server, { drainMs: settings.shutdownDrainMs });
-        await running.close();
+        await running.center.close();
         await db.close();
       },
     };
   } catch (error) {
+    await mirror?.stop();
     await center?.close();
     await db.close();
     throw error;

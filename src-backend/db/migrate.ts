@@ -7,6 +7,7 @@ import { revealAuditEveryAttemptSchema } from './migrations/005-reveal-audit-eve
 import { policyVersionsSchema } from './migrations/006-policy-versions';
 import { administrationSchema } from './migrations/007-administration';
 import { helpdeskConnectorSchema } from './migrations/008-helpdesk-connector';
+import { mirrorLeaseSchema } from './migrations/009-mirror-lease';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 6, name: 'policy versions; the version of each ticket', sql: policyVersionsSchema },
   { id: 7, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
   { id: 8, name: 'helpdesk connector: state, links, mirrored entries, write-backs', sql: helpdeskConnectorSchema },
+  { id: 9, name: 'helpdesk mirror lease: one mirror at a time', sql: mirrorLeaseSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */

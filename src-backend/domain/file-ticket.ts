@@ -3,20 +3,12 @@ import type { FileTicket, TicketRow } from '@shared/contract';
 import type { Queryable } from '../db/database';
 import { RequestError } from '../support-center';
 import { recordChange } from './change-log';
+import { governingSubscription, insertTicket } from './insert-ticket';
 import type { PolicyCache } from './policy-cache';
 import { rowMappers } from './row-mappers';
-import { subscriptionModel } from './subscription-model';
-import { ticketTiming } from './ticket-timing';
-import { evaluateTicketEligibility } from './ticket-eligibility';
 
 /** The workspace policy of tickets from accounts without any subscription. */
 const DEFAULT_POLICY_ID = 'plan-sla';
-
-/** The subscription that governs a ticket created now: the account's latest one. */
-async function governingSubscription(tx: Queryable, accountId: string): Promise<Record<string, unknown> | null> {
-  const { rows } = await tx.query('SELECT * FROM subscriptions WHERE account_id = $1 ORDER BY anchor DESC, id DESC LIMIT 1', [accountId]);
-  return rows[0] ?? null;
-}
 
 async function requireOpenAccount(tx: Queryable, accountId: string): Promise<void> {
   const { rows } = await tx.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1 FOR SHARE', [accountId]);
@@ -40,28 +32,14 @@ export async function fileTicket(tx: Queryable, policies: PolicyCache, input: Fi
   const productId = input.productId ?? null;
   await requireProduct(tx, productId);
   const subscription = await governingSubscription(tx, input.accountId);
-  const policyId = subscription === null ? DEFAULT_POLICY_ID : String(subscription.policy_id);
   const createdAt = now.toISOString();
-  const { number: policyVersion, policy } = await policies.inForce(tx, policyId, createdAt);
-  const urgent = input.urgent === true;
-  const { plan, dueAt } = ticketTiming(policy, subscription === null ? null : subscriptionModel(subscription), { createdAt, urgent });
-  const { rows: numbered } = await tx.query<{ n: number }>("SELECT nextval('ticket_number_seq') AS n");
-  const number = Number(numbered[0]?.n);
-  const id = `tk-${number}`;
-  const subscriptionId = subscription === null ? null : String(subscription.id);
-  const eligibility = await evaluateTicketEligibility(tx, policy, {
-    createdAt, subscriptionId, productId, productVersion: input.productVersion ?? null, source: input.source, categoryId: null, checklistAnswers: {},
+  const row = await insertTicket(tx, policies, {
+    accountId: input.accountId, subscription, policyId: subscription === null ? DEFAULT_POLICY_ID : String(subscription.policy_id), createdAt,
+    urgent: input.urgent === true, requesterName: input.requesterName, requesterEmail: input.requesterEmail, subject: input.subject, source: input.source,
+    productId, productVersion: input.productVersion ?? null, status: 'new', assigneeId: null,
   });
-  const version = await recordChange(tx, { entity: 'ticket', id, accountId: input.accountId, op: 'upsert' });
-  const { rows } = await tx.query(
-    `INSERT INTO tickets (id, number, account_id, subscription_id, policy_id, policy_version, requester_name, requester_email, subject, created_at,
-       urgent, source, product_id, product_version, status, plan, due_at, eligibility, updated_at, version)
-     VALUES ($1, $2, $3, $4, $5, $18, $6, $7, $8, $9, $10, $11, $12, $13, 'new', $14, $15, $16, $9, $17) RETURNING *`,
-    [id, number, input.accountId, subscriptionId, policyId, input.requesterName, input.requesterEmail, input.subject, createdAt,
-      urgent, input.source, productId, input.productVersion ?? null, plan, dueAt, eligibility === null ? null : JSON.stringify(eligibility), version, policyVersion],
-  );
-  await insertMessage(tx, { ticketId: id, accountId: input.accountId, authorKind: 'customer', authorId: null, authorName: input.requesterName, public: true, body: input.body, createdAt });
-  return rowMappers.ticket(rows[0] as Record<string, unknown>);
+  await insertMessage(tx, { ticketId: String(row.id), accountId: input.accountId, authorKind: 'customer', authorId: null, authorName: input.requesterName, public: true, body: input.body, createdAt });
+  return rowMappers.ticket(row);
 }
 
 export interface NewMessage {

@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client';
 import { rtSkipReason, startSuiteRt, type SuiteRt } from '../support/request-tracker';
+import { benchRtMirror } from './rt-mirror';
 
 const TICKETS = 1_000;
 const BULK = 100;
@@ -67,7 +68,8 @@ async function pageAll(client: RtClient, since: Date, width: number): Promise<{ 
 /**
  * RT's own paging rate through the connector's client: how fast a first import could read 1,000
  * tickets with their history, one ticket at a time and four at a time (rt-server runs several
- * workers). The client's request budget is lifted so the figures are RT's.
+ * workers). The client's request budget is lifted so the figures are RT's. Then the mirror's
+ * first run over the same tickets, in the same run, against that rate.
  */
 export async function benchRtPaging(): Promise<string[]> {
   if (rtSkipReason !== null) return [`skipped: ${rtSkipReason}`];
@@ -78,17 +80,22 @@ export async function benchRtPaging(): Promise<string[]> {
     const ids = await fill(rt);
     const lines = [`filled ${ids.length.toLocaleString('en-US')} tickets (bulk create, bulk owner+status, one reply each) in ${seconds(filledAt).toFixed(1)} s; ${load()}`];
     const client = new RtClient({ baseUrl: rt.url, token: rt.token, maxRequestsPerSecond: 10_000 });
+    let pagingRate = 0;
     for (const width of [1, 4]) {
       const started = process.hrtime.bigint();
       const counts = await pageAll(client, since, width);
       const took = seconds(started);
       if (counts.tickets < TICKETS) throw new Error(`paging found ${counts.tickets} of ${TICKETS} tickets`);
+      pagingRate = counts.tickets / took;
       lines.push(
         `${width === 1 ? 'one ticket at a time' : `${width} tickets at a time`}: ${counts.tickets.toLocaleString('en-US')} tickets with ` +
           `${counts.transactions.toLocaleString('en-US')} transactions (${counts.messages.toLocaleString('en-US')} messages) in ${took.toFixed(1)} s: ` +
           `${(counts.tickets / took).toFixed(1)} tickets/s, ${(counts.transactions / took).toFixed(0)} transactions/s, ${(counts.requests / took).toFixed(1)} requests/s; ${load()}`,
       );
     }
+    // The mirror reads only finished seconds of RT's clock.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    lines.push(...(await benchRtMirror(rt, TICKETS, pagingRate)));
     return lines;
   } finally {
     await rt.stop();

@@ -5,14 +5,19 @@ import { readHistory, type RtHistoryEntry } from './read-history';
 import {
   rtMessagesSchema,
   rtPageSchema,
+  rtCustomFieldSchema,
+  rtQueueDetailSchema,
   rtQueueFields,
   rtQueueSchema,
   rtTicketFields,
   rtTicketSchema,
+  rtTransactionRefSchema,
   rtUserSchema,
+  type RtCustomField,
   type RtPage,
   type RtQueue,
   type RtTicket,
+  type RtTransactionRef,
   type RtUser,
 } from './rt-schemas';
 import { updateTicket, type TicketChanges } from './update-ticket';
@@ -21,7 +26,7 @@ import { updateTicket, type TicketChanges } from './update-ticket';
 export const rtMaxPerPage = 100;
 
 /** A whole second in RT's TicketSQL form (RT reads it in its user's time zone: give the connector's RT user UTC). */
-function ticketSqlInstant(instant: Date): string {
+export function ticketSqlInstant(instant: Date): string {
   return instant.toISOString().slice(0, 19).replace('T', ' ');
 }
 
@@ -37,14 +42,45 @@ export class RtClient {
   }
 
   /** Tickets last updated at or after `since` (whole seconds), oldest change first, ties by id. */
-  async ticketsUpdatedSince(since: Date, page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtTicket>>> {
-    const query = new URLSearchParams({ query: `LastUpdated >= '${ticketSqlInstant(since)}'`, page: String(page), per_page: String(perPage), fields: rtTicketFields.join(',') });
+  ticketsUpdatedSince(since: Date, page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtTicket>>> {
+    return this.searchTickets(`LastUpdated >= '${ticketSqlInstant(since)}'`, page, perPage);
+  }
+
+  /** Whole tickets matching a TicketSQL query, oldest change first, ties by id (RT never lists deleted or merged-away tickets here). */
+  async searchTickets(ticketSql: string, page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtTicket>>> {
+    const query = new URLSearchParams({ query: ticketSql, page: String(page), per_page: String(perPage), fields: rtTicketFields.join(',') });
     query.append('orderby', 'LastUpdated');
     query.append('order', 'ASC');
     query.append('orderby', 'id');
     query.append('order', 'ASC');
     const answer = await this.http.request('GET', `/tickets?${query.toString()}`, rtPageSchema(rtTicketSchema));
     return answer.ok ? ok(pageOf(answer.value.value)) : answer;
+  }
+
+  /** The transactions that deleted a ticket at or after `since`, oldest first: searches never list deleted tickets. */
+  async deletionsSince(since: Date, page = 1, perPage = rtMaxPerPage): Promise<Result<RtPage<RtTransactionRef>>> {
+    const query = new URLSearchParams({ fields: 'ObjectId,Created', page: String(page), per_page: String(perPage), orderby: 'id', order: 'ASC' });
+    const filter = [
+      { field: 'ObjectType', value: 'RT::Ticket' },
+      { field: 'Type', value: 'Status' },
+      { field: 'NewValue', value: 'deleted' },
+      { field: 'Created', operator: '>=', value: ticketSqlInstant(since) },
+    ];
+    const answer = await this.http.request('POST', `/transactions?${query.toString()}`, rtPageSchema(rtTransactionRefSchema), filter);
+    return answer.ok ? ok(pageOf(answer.value.value)) : answer;
+  }
+
+  /** The names of the ticket custom fields applied to a queue. */
+  async queueTicketFields(queueId: number): Promise<Result<string[]>> {
+    const answer = await this.http.request('GET', `/queue/${queueId}`, rtQueueDetailSchema);
+    return answer.ok ? ok(answer.value.value.TicketCustomFields.map((field) => field.name)) : answer;
+  }
+
+  /** Custom fields by name (any object they apply to). */
+  async customFieldsNamed(name: string): Promise<Result<RtCustomField[]>> {
+    const query = new URLSearchParams({ fields: 'Name,LookupType', per_page: String(rtMaxPerPage) });
+    const answer = await this.http.request('POST', `/customfields?${query.toString()}`, rtPageSchema(rtCustomFieldSchema), [{ field: 'Name', value: name }]);
+    return answer.ok ? ok(answer.value.value.items) : answer;
   }
 
   async ticket(id: number): Promise<Result<RtTicket>> {

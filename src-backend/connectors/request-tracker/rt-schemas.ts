@@ -45,6 +45,8 @@ export const rtTicketFields = fieldsOf(rtTicketSchema);
 
 export const rtTransactionSchema = z.object({
   id: rtId,
+  // A merged ticket's history holds the transactions of the tickets merged into it, each under its own ticket.
+  ObjectId: rtId,
   Type: z.string(),
   Created: rtInstant,
   Creator: rtRef,
@@ -71,6 +73,9 @@ export const rtUserSchema = z.object({
   // RT leaves out what was never set: a user made from an incoming mail has no real name.
   EmailAddress: z.string().default(''),
   RealName: z.string().default(''),
+  /** RT's staff: users who may be given rights (the web UI's "privileged"). */
+  Privileged: z.union([z.string(), z.number()]).default(0).transform((value) => Number(value) !== 0),
+  CustomFields: z.array(customFieldSchema).default([]),
   Disabled: z.union([z.string(), z.number()]).transform((value) => Number(value) !== 0),
 });
 export type RtUser = z.infer<typeof rtUserSchema>;
@@ -84,6 +89,16 @@ export const rtQueueSchema = z.object({
 });
 export type RtQueue = z.infer<typeof rtQueueSchema>;
 export const rtQueueFields = fieldsOf(rtQueueSchema);
+
+/** One queue read whole: the ticket custom fields applied to it, by name. */
+export const rtQueueDetailSchema = z.object({ id: rtId, Name: z.string(), TicketCustomFields: z.array(z.object({ name: z.string() })).default([]) });
+
+export const rtCustomFieldSchema = z.object({ id: rtId, Name: z.string(), LookupType: z.string() });
+export type RtCustomField = z.infer<typeof rtCustomFieldSchema>;
+
+/** A transaction found by a transaction search: which ticket, when. */
+export const rtTransactionRefSchema = z.object({ id: rtId, ObjectId: rtId, Created: rtInstant });
+export type RtTransactionRef = z.infer<typeof rtTransactionRefSchema>;
 
 /** One page of a collection. `total` and `pages` are null when RT cannot count what the user may not see. */
 export function rtPageSchema<T extends z.ZodType>(item: T) {

@@ -2,8 +2,8 @@ import type { ChecklistAnswers, EngineerChecklistItem, Mutation } from '@shared/
 import type { SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../../db/database';
 import { insertMessage } from '../file-ticket';
-import { recordCreditIfOwed } from '../record-credit';
-import { isoOf, isoOrNull } from '../db-instants';
+import { firstStaffReplyChanges } from '../first-staff-reply';
+import { isoOf } from '../db-instants';
 import { evaluateTicketEligibility } from '../ticket-eligibility';
 import { updateTicket } from '../update-ticket';
 import { rejected, type Outcome } from './mutation-outcome';
@@ -31,25 +31,14 @@ export async function unclaim({ tx, ticket, engineer, now }: ActionContext): Pro
   return { ok: true, ticketVersion: await updateTicket(tx, ticket, { assignee_id: null }, now) };
 }
 
-/**
- * A public staff reply. The first one stops the SLA clock: met at or before the due instant,
- * breached after it, and a breach under a guarantee records the credit owed.
- */
+/** A public staff reply; the first one stops the SLA clock (firstStaffReplyChanges). */
 export async function reply(ctx: ActionContext, mutation: Of<'reply'>): Promise<Outcome> {
   const { tx, ticket, policy, engineer, now } = ctx;
   if (ticket.status === 'closed') return rejected('conflict', `ticket ${String(ticket.number)} is closed`);
   const at = now.toISOString();
   await insertMessage(tx, { ticketId: String(ticket.id), accountId: String(ticket.account_id), authorKind: 'staff', authorId: engineer.id, authorName: engineer.name, public: true, body: mutation.body, createdAt: at });
-  const changes: Record<string, unknown> = { status: 'pending' };
+  const changes: Record<string, unknown> = { status: 'pending', ...(await firstStaffReplyChanges(tx, policy, ticket, at)) };
   if (ticket.assignee_id === null) changes.assignee_id = engineer.id;
-  if (ticket.first_staff_reply_at === null) {
-    changes.first_staff_reply_at = at;
-    const due = isoOrNull(ticket.due_at);
-    if (due !== null) {
-      changes.sla_outcome = Date.parse(at) <= Date.parse(due) ? 'met' : 'breached';
-      if (changes.sla_outcome === 'breached') await recordCreditIfOwed(tx, policy, ticket, at);
-    }
-  }
   return { ok: true, ticketVersion: await updateTicket(tx, ticket, changes, now) };
 }
 

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database';
+import { notifyingWrite } from '../../db/notifying-write';
+import type { PolicyCache } from '../../domain/policy-cache';
+import type { Result } from '@shared/ipc/result';
+import type { ChangePage, HelpdeskConnector, HelpdeskTicket } from '../helpdesk-connector';
+import { applyHelpdeskTicket } from './apply-ticket';
+import { claimLease, holdLease, LeaseLost, releaseLease } from './mirror-lease';
+
+export interface MirrorDeps {
+  db: Database;
+  connector: HelpdeskConnector;
+  policies: PolicyCache;
+  /** Names this instance's runs in the lease; one per process. */
+  holder?: string;
+  leaseMs: number;
+  clock?: () => Date;
+  /** Tests: called after each ticket's transaction committed, to stop a run between tickets. */
+  afterTicket?: (externalId: string) => void;
+}
+
+export type MirrorOutcome =
+  | { ran: false; reason: 'another instance is mirroring' }
+  | { ran: true; tickets: number; created: number; removed: number; entries: number; error: string | null };
+
+const processHolder = `mirror-${randomUUID()}`;
+
+type Counts = { tickets: number; created: number; removed: number; entries: number };
+
+/** A page's tickets, each in its own transaction with the mark's advance; answers the new mark. */
+async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date }, tickets: HelpdeskTicket[], counts: Counts, mark: string | null): Promise<string | null> {
+  const { db, connector, policies, leaseMs, holder, clock } = deps;
+  const kind = connector.kind;
+  for (const ticket of tickets) {
+    const applied = await notifyingWrite(db, async (tx) => {
+      await holdLease(tx, kind, holder, clock(), leaseMs);
+      const outcome = await applyHelpdeskTicket(tx, policies, kind, ticket, clock());
+      await tx.query('UPDATE connector_state SET high_water = $2 WHERE connector = $1', [kind, ticket.updatedAt]);
+      return outcome;
+    }, (outcome) => outcome.changed);
+    mark = ticket.updatedAt;
+    counts.tickets++;
+    counts.created += applied.created ? 1 : 0;
+    counts.removed += applied.removed ? 1 : 0;
+    counts.entries += applied.entries;
+    deps.afterTicket?.(ticket.externalId);
+  }
+  return mark;
+}
+
+/**
+ * One mirror run: from the high-water mark (again from the mark itself: instants have one-second
+ * resolution), every changed ticket is applied in its own transaction together with the mark's
+ * advance to its last-updated instant. A crash anywhere leaves either the ticket and its mark or
+ * neither; the next run reads the ticket again and skips the entries it has (by their helpdesk id).
+ * Only the holder of the connector's lease mirrors; the run's error, if any, is recorded in
+ * connector_state and returned, never thrown for what the helpdesk answered.
+ */
+export async function runMirror(deps: MirrorDeps): Promise<MirrorOutcome> {
+  const run = { ...deps, clock: deps.clock ?? (() => new Date()), holder: deps.holder ?? processHolder };
+  const { db, connector, leaseMs, clock, holder } = run;
+  const kind = connector.kind;
+  const lease = await db.transaction((tx) => claimLease(tx, kind, holder, clock(), leaseMs));
+  if (lease === null) return { ran: false, reason: 'another instance is mirroring' };
+  const counts: Counts = { tickets: 0, created: 0, removed: 0, entries: 0 };
+  let error: string | null = null;
+  let mark = lease.highWater;
+  // The next page is read from the helpdesk while this one is written: the two overlap.
+  let upcoming: Promise<Result<ChangePage>> | null = connector.changesSince({ updatedAt: mark }, null);
+  try {
+    while (upcoming !== null) {
+      const changes: Result<ChangePage> = await upcoming;
+      upcoming = null;
+      if (!changes.ok) {
+        error = `${changes.error.code}: ${changes.error.message}`;
+        break;
+      }
+      if (changes.value.next !== null) upcoming = connector.changesSince({ updatedAt: mark }, changes.value.next);
+      mark = await applyPage(run, changes.value.tickets, counts, mark);
+    }
+  } catch (thrown) {
+    error = thrown instanceof LeaseLost ? thrown.message : `failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    // A page read ahead and no longer wanted: its answer (a value, never a throw) is dropped.
+    await upcoming;
+    if (thrown instanceof LeaseLost) return { ran: true, ...counts, error };
+  }
+  await db.transaction((tx) => releaseLease(tx, kind, holder, clock(), error));
+  return { ran: true, ...counts, error };
+}
