@@ -76,7 +76,7 @@ export function billingCsv(now: Date): string {
       const sub = `sub-${id.slice(4)}`;
       const lines = [
         ['account', id, '', '', name, requester.email, org.name, '', '', ''],
-        ['subscription', '', sub, at(org.expired === true ? 120 : 200), '', '', '', 'plan-sla', org.plan, String(PRICE_CENTS[org.plan])],
+        ['subscription', id, sub, at(org.expired === true ? 120 : 200), '', '', '', 'plan-sla', org.plan, String(PRICE_CENTS[org.plan])],
       ];
       if (org.expired === true) lines.push(['cancellation', '', sub, at(75), '', '', '', '', '', '']);
       return lines.map((cells) => cells.map(csvCell).join(',')).join('\n');
