@@ -7,6 +7,7 @@ import { importBilling, importChangedAnything } from './billing/import-billing';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';
 import { isMigrated } from './db/migrate';
+import { readConnectorStatus, readConnectorSummary, type ConfiguredHelpdesk } from './connectors/connector-status';
 import { CHANGES_CHANNEL, notifyingWrite } from './db/notifying-write';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
@@ -34,6 +35,8 @@ export interface SupportCenterConfig {
   retentionIntervalMs?: number;
   /** The helpdesk behind the support center, when there is one: engineers' actions are written back to it. */
   connector?: HelpdeskConnector;
+  /** The helpdesk connector this process runs, as operations sees it (status, health). */
+  helpdesk?: ConfiguredHelpdesk;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
   logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }
@@ -140,6 +143,8 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     recomputeOpenTickets: (actor) => write((tx) => recomputeOpenTickets(tx, admin(actor)), (report) => report.examined > 0),
     runAdminAction: (name, actor, input) => runAdminAction(db, name, actor, input, clock()),
     exchangeSignInCode: (code) => notifyingWrite(db, (tx) => exchangeSignInCode(tx, code, clock()), () => false),
+    connectorStatus: () => readConnectorStatus(db, clock(), config.helpdesk ?? null),
+    connectorSummary: () => readConnectorSummary(db, clock(), config.helpdesk ?? null),
     async checkReady() {
       try {
         return (await isMigrated(db)) ? null : 'the database schema is older than this version needs; migrations have not run';

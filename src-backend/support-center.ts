@@ -1,6 +1,8 @@
 import type { AdminActionInput, AdminActionName, AdminActionOutput } from './admin/admin-actions';
 import type {
   BillingImportSummary,
+  ConnectorStatus,
+  ConnectorSummary,
   ExchangedSession,
   FileTicket,
   PolicyReplaced,
@@ -100,6 +102,10 @@ export interface SupportCenter {
   runAdminAction<N extends AdminActionName>(name: N, actor: string, input: AdminActionInput<N>): Promise<AdminActionOutput<N>>;
   /** Swaps a one-time sign-in code for a new engineer token. */
   exchangeSignInCode(code: string): Promise<ExchangedSession>;
+  /** The helpdesk connectors: mirror progress, last error, actions waiting (docs/connectors.md). */
+  connectorStatus(): Promise<ConnectorStatus>;
+  /** The configured connector's line in `/v1/health`; null without one. */
+  connectorSummary(): Promise<ConnectorSummary | null>;
   /** Null when this instance can serve: database reachable and migrated; otherwise why not. */
   checkReady(): Promise<string | null>;
 

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { ensureRtTemplate, rtMissing } from './rt-template';
+import { installRtIfMissing } from './install-if-missing';
+import { ensureRtTemplate } from './rt-template';
 import { startRt } from './start-rt';
 
 /**
  * `npm run rt`: installs Request Tracker 5 when it is missing, builds the template once and runs a
  * throwaway RT on a free loopback port until Ctrl-C, which removes it again.
  */
-if (rtMissing() !== null) {
-  const installed = spawnSync(fileURLToPath(new URL('./install-rt.sh', import.meta.url)), { stdio: 'inherit' });
-  if (installed.status !== 0) process.exit(1);
-}
+installRtIfMissing();
 const rt = await startRt(await ensureRtTemplate());
 console.log(`RT 5 is running at ${rt.url} (REST 2.0: ${rt.url}/REST/2.0)`);
 console.log(`root's auth token is in ${rt.tokenFile}; the web UI takes root / password`);

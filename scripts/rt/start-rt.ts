@@ -48,12 +48,13 @@ async function waitReady(url: string, token: string, exited: Promise<string>, ti
  * A throwaway RT on a free loopback port, from a copy of the template's database (~2.5 s).
  * rt-server forks workers, so it runs in a process group of its own and stopping kills the group.
  */
-export async function startRt(template: RtTemplate, options: { timeoutMs?: number } = {}): Promise<RunningRt> {
+export async function startRt(template: RtTemplate, options: { timeoutMs?: number; beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void> } = {}): Promise<RunningRt> {
   const dir = await mkdtemp(join(tmpdir(), 'support-agent-rt-'));
   const port = await freePort();
   const env = await writeSiteConfig(dir, port);
   await copyFile(template.database, join(dir, 'rt.db'));
   await chmod(join(dir, 'rt.db'), 0o600);
+  await options.beforeStart?.(env);
   const child = spawn(rtPaths.server, ['--host', '127.0.0.1', '--port', String(port)], { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4_000)));

@@ -3,13 +3,14 @@ import type { Endpoints, EndpointSpec } from '@shared/contract/endpoints';
 import type { Database, Queryable } from '../db/database';
 import { retryTransaction } from '../db/retry-transaction';
 import { notifyChanges } from '../db/notifying-write';
+import { readConnectorStatus } from '../connectors/connector-status';
 import { listAudit } from './audit';
 import { addEngineer, listEngineers, setEngineerDisabled } from './engineers';
 import { issueSignInCode } from './sign-in-codes';
 import { issueTokenAction, listTokens, revokeToken } from './tokens';
 
 /** The administrative endpoints, each one action run the same way over HTTP and by the admin command. */
-export type AdminActionName = 'listEngineers' | 'addEngineer' | 'disableEngineer' | 'enableEngineer' | 'listTokens' | 'issueToken' | 'revokeToken' | 'issueSignInCode' | 'listAudit';
+export type AdminActionName = 'listEngineers' | 'addEngineer' | 'disableEngineer' | 'enableEngineer' | 'listTokens' | 'issueToken' | 'revokeToken' | 'issueSignInCode' | 'listAudit' | 'connectorStatus';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type SuccessBody<R> = { [S in keyof R]: S extends 200 | 201 ? (R[S] extends z.ZodType ? z.input<R[S]> : never) : never }[keyof R];
@@ -36,6 +37,8 @@ const adminActions: { [N in AdminActionName]: Action<N> } = {
   revokeToken: (tx, actor, { params }, now) => revokeToken(tx, actor, params.id, now),
   issueSignInCode: (tx, actor, { body }, now) => issueSignInCode(tx, actor, body, now),
   listAudit: async (tx, _actor, { query }) => ({ entries: await listAudit(tx, query) }),
+  // What the database holds; the running backend's endpoint adds its connector's URL and mirror lock.
+  connectorStatus: (tx, _actor, _input, now) => readConnectorStatus(tx, now, null),
 };
 
 export const adminActionNames = Object.keys(adminActions) as AdminActionName[];

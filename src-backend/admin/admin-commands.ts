@@ -1,4 +1,4 @@
-import type { AdminEngineer, AuditEntry, IssuedSignInCode, IssuedToken, TokenSummary } from '@shared/contract';
+import type { AdminEngineer, AuditEntry, ConnectorState, ConnectorStatus, IssuedSignInCode, IssuedToken, TokenSummary } from '@shared/contract';
 import type { AdminActionName } from './admin-actions';
 import type { EndpointRequest } from './remote-client';
 
@@ -19,6 +19,13 @@ const engineerLine = (e: AdminEngineer): string => `${e.id}  ${e.name} <${e.emai
 const tokenLine = (t: TokenSummary): string =>
   `${t.id}  ${t.role.padEnd(8)} ${t.status.padEnd(17)} ${t.holder}  created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}${t.expiresAt === null ? '' : `  expires ${t.expiresAt}`}${t.revokedAt === null ? '' : `  revoked ${t.revokedAt}`}`;
 const auditLine = (a: AuditEntry): string => `${a.id}  ${a.at}  ${a.actor}  ${a.action}${a.target === null ? '' : ` ${a.target}`}`;
+
+const connectorLines = (c: ConnectorState): string[] => [
+  `${c.helpdesk}${c.url === null ? '' : ` ${c.url}`}: ${c.status}${c.lagSeconds === null ? '' : `, ${c.lagSeconds} s behind`}`,
+  `  last mirror ${c.lastMirrorAt ?? 'never'}, high-water ${c.highWater ?? 'none'}, ${c.mirroredTickets} tickets mirrored`,
+  `  actions waiting ${c.actionsWaiting}${c.oldestWaitingSince === null ? '' : ` (oldest since ${c.oldestWaitingSince})`}${c.mirrorLockHeld === null ? '' : `, mirror lock ${c.mirrorLockHeld ? 'held here' : 'held elsewhere'}`}`,
+  ...(c.lastError === null ? [] : [`  last error ${c.lastError.at ?? ''}: ${c.lastError.message}`]),
+];
 
 function expiresAt(options: Options): string | undefined {
   const days = text(options['expires-in-days']);
@@ -66,4 +73,5 @@ export const adminCommands: Record<string, AdminCommand> = {
     request: (o) => ({ query: Object.fromEntries(Object.entries({ limit: text(o.limit), before: text(o.before) }).filter(([, v]) => v !== undefined)) as Record<string, string> }),
     show: (output) => (output as { entries: AuditEntry[] }).entries.map(auditLine).join('\n') || 'the audit log is empty',
   },
+  'connector status': listing('connectorStatus', (output: ConnectorStatus) => (output.configured ? output.connectors.flatMap(connectorLines) : [output.message]), ''),
 };

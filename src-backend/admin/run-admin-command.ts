@@ -20,6 +20,8 @@ export const ADMIN_USAGE = `usage: npm run admin -- <command> [options] (--data 
   tokens revoke <token-id>
   sign-in-codes issue --engineer <engineer-id> [--minutes <1-60>]
   audit list [--limit <n>] [--before <entry-id>]
+  connector status                      mirror progress, lag, last error, actions waiting
+                                        (--backend adds the connector's URL and mirror lock)
   policy show | policy replace <file> --effective <instant> | policy recompute   (--data or DATABASE_URL)
   billing import <file.csv>                                                      (--data or DATABASE_URL)
 

@@ -10,3 +10,4 @@ export * from './session';
 export * from './billing-import';
 export * from './policy-admin';
 export * from './admin';
+export * from './connector-status';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ticketSources } from '../policy/eligibility/checklist-items';
+import { connectorSummarySchema } from './connector-status';
 import { emailSchema, idSchema, instantSchema } from './primitives';
 import { multiLineText, singleLineText } from './text';
 
@@ -39,8 +40,8 @@ export type RevealedLoginDetail = z.infer<typeof revealedLoginDetailSchema>;
 /** `POST /v1/admin/retention/run`: how many login details past their limit were deleted. */
 export const retentionRunResultSchema = z.object({ deleted: z.number().int().nonnegative() });
 
-/** `GET /v1/health`. */
-export const healthSchema = z.object({ status: z.enum(['ok', 'starting', 'stopping']), serverTime: instantSchema });
+/** `GET /v1/health`; `connector` only where a helpdesk connector is configured. */
+export const healthSchema = z.object({ status: z.enum(['ok', 'starting', 'stopping']), serverTime: instantSchema, connector: connectorSummarySchema.optional() });
 
 /** `GET /v1/ready`: `reason` says why not, when it is not. */
 export const readinessSchema = z.object({ status: z.enum(['ready', 'not-ready', 'stopping']), reason: z.string().optional(), serverTime: instantSchema });

@@ -25,6 +25,10 @@ export function adminHandlers(center: SupportCenter): Handlers<'terminateAccount
     },
     ...policyAndBillingHandlers(center),
     ...actionHandlers(center),
+    // The running backend knows its connector's URL and whether it holds the mirror lock.
+    async connectorStatus() {
+      return { status: 200, body: await center.connectorStatus() };
+    },
   };
 }
 

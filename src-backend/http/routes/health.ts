@@ -1,3 +1,4 @@
+import type { ConnectorSummary } from '@shared/contract';
 import type { SupportCenter } from '../../support-center';
 import { openApiDocument } from '../openapi-document';
 import type { Handlers } from '../route';
@@ -13,7 +14,9 @@ export function healthHandlers(lifecycle: ServerLifecycle, center: SupportCenter
   return {
     async health() {
       const serverTime = new Date().toISOString();
-      return lifecycle.stopping ? { status: 503, body: { status: 'stopping', serverTime } } : { status: 200, body: { status: 'ok', serverTime } };
+      if (lifecycle.stopping) return { status: 503, body: { status: 'stopping', serverTime } };
+      const connector = await connectorSummary(center);
+      return { status: 200, body: { status: 'ok', serverTime, ...(connector === null ? {} : { connector }) } };
     },
     async ready() {
       const serverTime = new Date().toISOString();
@@ -26,4 +29,23 @@ export function healthHandlers(lifecycle: ServerLifecycle, center: SupportCenter
       return { status: 200, body: document };
     },
   };
+}
+
+/** How long liveness waits for the connector's state before answering without it. */
+const SUMMARY_WAIT_MS = 1_000;
+
+/**
+ * Liveness must not depend on the database: when the connector's state cannot be read within a
+ * second, the answer leaves it out (readiness reports the database).
+ */
+async function connectorSummary(center: SupportCenter): Promise<ConnectorSummary | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), SUMMARY_WAIT_MS);
+  });
+  try {
+    return await Promise.race([center.connectorSummary().catch(() => null), giveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -12,6 +12,7 @@ import {
   tokenListSchema,
   tokenSummarySchema,
 } from '../admin';
+import { connectorStatusSchema } from '../connector-status';
 import { billingImportRejectionSchema, billingImportSummarySchema, MAX_BILLING_IMPORT_BYTES } from '../billing-import';
 import { policyReplacedSchema, policyReplacementSchema, recomputeReportSchema, workspacePoliciesSchema } from '../policy-admin';
 import { retentionRunResultSchema } from '../portal';
@@ -135,5 +136,12 @@ export const adminEndpoints = defineEndpoints({
     summary: 'The audit log of administrative actions, newest first.',
     query: auditQuerySchema,
     responses: { 200: auditListSchema },
+  },
+  connectorStatus: {
+    method: 'GET',
+    path: '/v1/admin/connector',
+    access: 'admin',
+    summary: 'Each helpdesk connector: last mirror pass, high-water mark, lag, last error, engineers\' actions waiting for the helpdesk. Never a credential.',
+    responses: { 200: connectorStatusSchema },
   },
 });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { describe } from 'vitest';
+import type { ConfiguredHelpdesk } from '../../../src-backend/connectors/connector-status';
 import { createSupportCenter } from '../../../src-backend/create-support-center';
 import type { Database } from '../../../src-backend/db/database';
 import { createHttpServer, type HttpServerOptions } from '../../../src-backend/http/create-http-server';
@@ -30,11 +31,13 @@ export function forEachDatabase(name: string, suite: (target: TestDatabaseTarget
 }
 
 /** The real center on `target` (in-memory PGlite by default) behind the real HTTP server, on a free port. */
-export async function startTestServer(options: HttpServerOptions & { target?: TestDatabaseTarget; clock?: () => Date } = {}): Promise<TestServer> {
-  const { target = testDatabaseTargets[0] as TestDatabaseTarget, clock, ...serverOptions } = options;
+export async function startTestServer(
+  options: HttpServerOptions & { target?: TestDatabaseTarget; clock?: () => Date; helpdesk?: ConfiguredHelpdesk } = {},
+): Promise<TestServer> {
+  const { target = testDatabaseTargets[0] as TestDatabaseTarget, clock, helpdesk, ...serverOptions } = options;
   const { db, drop } = await target.open();
   const workspace = await createSmallWorkspace(db);
-  const center = await createSupportCenter(db, { loginDetailKey: workspace.loginDetailKey, retentionIntervalMs: 0, clock });
+  const center = await createSupportCenter(db, { loginDetailKey: workspace.loginDetailKey, retentionIntervalMs: 0, clock, helpdesk });
   const server = createHttpServer(center, { logger: quietLogger, ...serverOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
