@@ -7,6 +7,7 @@ import { revealAuditEveryAttemptSchema } from './migrations/005-reveal-audit-eve
 import { policyVersionsSchema } from './migrations/006-policy-versions';
 import { administrationSchema } from './migrations/007-administration';
 import { helpdeskConnectorSchema } from './migrations/008-helpdesk-connector';
+import { writebackAttemptsSchema } from './migrations/010-writeback-attempts';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 6, name: 'policy versions; the version of each ticket', sql: policyVersionsSchema },
   { id: 7, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
   { id: 8, name: 'helpdesk connector: state, links, mirrored entries, write-backs', sql: helpdeskConnectorSchema },
+  { id: 10, name: 'write-back attempts: when the current one started', sql: writebackAttemptsSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */
