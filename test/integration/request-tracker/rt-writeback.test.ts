@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fileTicketSchema } from '@shared/contract';
 import { connectorWaitingActions } from '../../../src-backend/connectors/writeback/writeback-rows';
 import type { Database } from '../../../src-backend/db/database';
 import { openDatabase } from '../../../src-backend/db/open-database';
@@ -20,6 +22,14 @@ function closedPort(): Promise<number> {
   });
 }
 
+/** Polls until `check` holds (RT shows what a killed process sent); fails after 30 s. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (await check()) return;
+  }
+  throw new Error('RT never showed the transaction');
+}
+
 let keys = 0;
 const key = (): string => `wb-${Date.now()}-${++keys}`;
 
@@ -27,6 +37,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
   let rt: SuiteRt;
   let db: Database;
   let drop: () => Promise<void>;
+  let databaseUrl: string;
   let workspace: SmallWorkspace;
   let proxy: FaultProxy;
   let fault: (request: ProxiedRequest) => ProxyFault = () => ({ kind: 'pass' });
@@ -39,6 +50,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     await rt.rest('POST', '/user', { Name: 'ben', EmailAddress: 'ben@vendor.test', Privileged: 1 });
     const scratch = await createScratchDatabase();
     drop = scratch.drop;
+    databaseUrl = scratch.url;
     db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
     workspace = await createSmallWorkspace(db);
     proxy = await startFaultProxy(Number(new URL(rt.url).port), (request) => fault(request));
@@ -72,6 +84,18 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     // Our reply leaves the ticket pending; RT's ticket is moved to the status that maps to it.
     expect((await ticketRow(ticketId))?.status).toBe('pending');
     expect((await rtTicket(rtId)).Status).toBe('stalled');
+  }, 60_000);
+
+  it('keeps unlinked tickets and actions RT has no notion of local', async () => {
+    const { ticketId } = await linkedTicket(rt, db, backend.center, 'Checklist');
+    const local = await backend.center.fileTicket(fileTicketSchema.parse({ accountId: 'acc-gold', requesterName: 'Grace Gold', requesterEmail: 'grace@gold.test', subject: 'Portal only', body: 'Hello.' }));
+    const answer = await postMutations(backend.url, workspace.tokens.ana, [
+      { kind: 'checklist-answer', idempotencyKey: key(), ticketId, item: 'code-not-customized', value: true },
+      { kind: 'reply', idempotencyKey: key(), ticketId: local.id, body: 'Answered in the portal only.' },
+    ]);
+    expect(answer.body.results.map((result) => result.ok)).toEqual([true, true]);
+    const { rows } = await db.query('SELECT 1 FROM connector_writebacks WHERE ticket_id IN ($1, $2)', [ticketId, local.id]);
+    expect(rows).toEqual([]);
   }, 60_000);
 
   it('posts a note as a comment', async () => {
@@ -134,6 +158,36 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM messages WHERE ticket_id = $1 AND body = $2', [ticketId, reply.body]);
     expect(Number(rows[0]?.n)).toBe(1);
   }, 60_000);
+
+  it('posts once when the backend is killed after RT took the reply and before it was recorded', async () => {
+    const { ticketId, rtId } = await linkedTicket(rt, db, backend.center, 'Crash');
+    const reply = { kind: 'reply', idempotencyKey: key(), ticketId, body: 'Written just before the crash.' };
+    // RT gets the reply and answers, but the answer never reaches the backend: it waits, and is killed.
+    fault = (request) => (request.method === 'POST' && request.path.endsWith('/correspond') ? { kind: 'stall', afterBytes: 0 } : { kind: 'pass' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/rt-writeback-child.ts', JSON.stringify({ databaseUrl, rtUrl: proxy.url, token: rt.token, engineerId: 'eng-ana', mutation: reply })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await until(async () => (await countMessages(rt, rtId, 'Correspond', reply.body)) === 1);
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      fault = () => ({ kind: 'pass' });
+      child.kill('SIGKILL');
+    }
+    expect((await db.query('SELECT state FROM connector_writebacks WHERE idempotency_key = $1', [reply.idempotencyKey])).rows).toEqual([{ state: 'pending' }]);
+    expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [reply.body])).rows).toEqual([]);
+    // A resend while the killed attempt's lease runs is told to come back; after it, it is recorded.
+    expect((await postMutations(backend.url, workspace.tokens.ana, [reply])).status).toBe(503);
+    const later = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey, clock: () => new Date(Date.now() + 180_000) });
+    try {
+      expect((await postMutations(later.url, workspace.tokens.ana, [reply])).body.results[0]?.ok).toBe(true);
+    } finally {
+      await later.close();
+    }
+    expect(await countMessages(rt, rtId, 'Correspond', reply.body)).toBe(1);
+    expect((await db.query('SELECT state FROM connector_writebacks WHERE idempotency_key = $1', [reply.idempotencyKey])).rows).toEqual([{ state: 'delivered' }]);
+    expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [reply.body])).rows).toHaveLength(1);
+  }, 120_000);
 
   it('keeps actions waiting while RT is down, and delivers each once when it is back', async () => {
     const one = await linkedTicket(rt, db, backend.center, 'Down 1');
