@@ -1,17 +1,20 @@
 import { fileTicketSchema, type MutationResult } from '@shared/contract';
 import { ok } from '@shared/ipc/result';
 import type { HelpdeskConnector } from '../../src-backend/connectors/helpdesk-connector';
-import { applyRtAction, defaultRtStatuses, findRtApplied, type RtWriteContext } from '../../src-backend/connectors/request-tracker/rt-actions';
+import { applyRtAction, findRtApplied, rtStatusesFromMapping, type RtWriteContext } from '../../src-backend/connectors/request-tracker/rt-actions';
 import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client';
 import type { Database } from '../../src-backend/db/database';
 import type { SupportCenter } from '../../src-backend/support-center';
 import type { SuiteRt } from './request-tracker';
 
+/** The mapping's statuses of the connector configuration the design names (RT -> ours). */
+const planStatuses = rtStatusesFromMapping({ new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', rejected: 'closed' });
+
 /**
  * The write half of the RT connector, as the support center sees it, until the whole connector
  * (with its mirror) is on main: reading changes is not needed by write-back tests.
  */
-export function rtWriteConnector(baseUrl: string, token: string, statuses: RtWriteContext['statuses'] = defaultRtStatuses): HelpdeskConnector {
+export function rtWriteConnector(baseUrl: string, token: string, statuses: RtWriteContext['statuses'] = planStatuses): HelpdeskConnector {
   const ctx: RtWriteContext = { client: new RtClient({ baseUrl, token, maxRequestsPerSecond: 200, timeoutMs: 15_000 }), statuses, rtUser: 'root' };
   const mapping = { helpdesk: 'request-tracker', lines: ['write-back only'] };
   return {
