@@ -14,8 +14,9 @@ const planStatuses = rtStatusesFromMapping({ new: 'new', open: 'open', stalled: 
  * The write half of the RT connector, as the support center sees it, until the whole connector
  * (with its mirror) is on main: reading changes is not needed by write-back tests.
  */
-export function rtWriteConnector(baseUrl: string, token: string, statuses: RtWriteContext['statuses'] = planStatuses): HelpdeskConnector {
-  const ctx: RtWriteContext = { client: new RtClient({ baseUrl, token, maxRequestsPerSecond: 200, timeoutMs: 15_000 }), statuses, rtUser: 'root' };
+export function rtWriteConnector(baseUrl: string, token: string, options: { statuses?: RtWriteContext['statuses']; timeoutMs?: number } = {}): HelpdeskConnector {
+  const client = new RtClient({ baseUrl, token, maxRequestsPerSecond: 200, timeoutMs: options.timeoutMs ?? 15_000 });
+  const ctx: RtWriteContext = { client, statuses: options.statuses ?? planStatuses, rtUser: 'root' };
   const mapping = { helpdesk: 'request-tracker', lines: ['write-back only'] };
   return {
     kind: 'request-tracker',

@@ -66,6 +66,9 @@ async function begin(tx: Queryable, deps: WritebackDeps, engineer: Engineer, mut
     await markAttempt(tx, engineer.id, mutation.idempotencyKey, now);
     return { after: pending.before_external_id, retry: true };
   }
+  // One action per ticket at a time in the helpdesk, so the helpdesk and we apply them in one order.
+  await tx.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [mutation.ticketId]);
+  if (await ticketBusy(tx, mutation.ticketId, now.getTime() - deps.leaseMs)) return { busy: true };
   await tx.query('SAVEPOINT local_check');
   const outcome = await applyOne(tx, deps.policies, engineer, mutation, now);
   await tx.query('ROLLBACK TO SAVEPOINT local_check');
@@ -76,6 +79,12 @@ async function begin(tx: Queryable, deps: WritebackDeps, engineer: Engineer, mut
   const after = await newestKnownEntry(tx, link.connector, mutation.ticketId);
   await insertPending(tx, { connector: link.connector, engineerId: engineer.id, key: mutation.idempotencyKey, ticketId: mutation.ticketId, kind: mutation.kind, before: after, now });
   return { after, retry: false };
+}
+
+/** Whether another action on the ticket may be talking to the helpdesk right now (its lease runs). */
+async function ticketBusy(tx: Queryable, ticketId: string, leaseStart: number): Promise<boolean> {
+  const { rows } = await tx.query("SELECT 1 FROM connector_writebacks WHERE ticket_id = $1 AND state = 'pending' AND attempt_started_at > $2 LIMIT 1", [ticketId, new Date(leaseStart).toISOString()]);
+  return rows.length > 0;
 }
 
 /** Posts the action, unless a retry finds that an earlier attempt already did. */
@@ -125,7 +134,7 @@ export async function writeBack(deps: WritebackDeps, engineer: Engineer, mutatio
   const key = mutation.idempotencyKey;
   const start = await deps.write((tx) => begin(tx, deps, engineer, mutation, link, deps.clock()), (started) => 'done' in started);
   if ('done' in start) return start.done;
-  if ('busy' in start) throw new RequestError(503, 'unavailable', `the action ${key} is being sent to the helpdesk by another request; send it again shortly`);
+  if ('busy' in start) throw new RequestError(503, 'unavailable', `another action on ticket ${mutation.ticketId} (or this one, ${key}) is being sent to the helpdesk; send it again shortly`);
   const applied = await deliver(deps.connector, actionOf(mutation, link, engineer), start);
   if (applied.ok) return deps.write((tx) => record(tx, deps, engineer, mutation, link, applied.value, deps.clock()));
   if (refusalCodes.has(applied.error.code)) return deps.write((tx) => refuse(tx, engineer, mutation, applied.error.message, deps.clock()));

@@ -130,7 +130,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     expect(await ticketRow(ticketId)).toEqual({ status: 'new', assignee_id: null });
     expect((await rtTicket(rtId)).Owner.id).toBe('Nobody');
     // A mapping that names a status RT's lifecycle does not have: RT answers 200 and drops it.
-    const misMapped = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token, { new: 'new', open: 'open', pending: 'stalled', solved: 'resolved', closed: 'archived' }), loginDetailKey: workspace.loginDetailKey });
+    const misMapped = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token, { statuses: { new: 'new', open: 'open', pending: 'stalled', solved: 'resolved', closed: 'archived' } }), loginDetailKey: workspace.loginDetailKey });
     try {
       const status = await postMutations(misMapped.url, workspace.tokens.ana, [{ kind: 'status', idempotencyKey: key(), ticketId, status: 'closed' }]);
       expect(status.body.results[0]).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining("Status 'archived' isn't a valid status") } });
@@ -187,6 +187,30 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     expect(await countMessages(rt, rtId, 'Correspond', reply.body)).toBe(1);
     expect((await db.query('SELECT state FROM connector_writebacks WHERE idempotency_key = $1', [reply.idempotencyKey])).rows).toEqual([{ state: 'delivered' }]);
     expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [reply.body])).rows).toHaveLength(1);
+  }, 120_000);
+
+  it('sends one action per ticket at a time, so RT and the support center apply them in one order', async () => {
+    const { ticketId, rtId } = await linkedTicket(rt, db, backend.center, 'One at a time');
+    const impatient = await startInProcessBackend(db, { connector: rtWriteConnector(proxy.url, rt.token, { timeoutMs: 2_000 }), loginDetailKey: workspace.loginDetailKey });
+    const reply = { kind: 'reply', idempotencyKey: key(), ticketId, body: 'Sent while RT is slow to answer.' };
+    const status = { kind: 'status', idempotencyKey: key(), ticketId, status: 'solved' };
+    try {
+      fault = (request) => (request.method === 'POST' && request.path.endsWith('/correspond') ? { kind: 'stall', afterBytes: 0 } : { kind: 'pass' });
+      const slow = postMutations(impatient.url, workspace.tokens.ana, [reply]);
+      await until(async () => (await countMessages(rt, rtId, 'Correspond', reply.body)) === 1);
+      // Ana's reply is in RT, its answer still on the way: Ben's status change on the ticket waits.
+      expect((await postMutations(backend.url, workspace.tokens.ben, [status])).status).toBe(503);
+      expect((await slow).status).toBe(503);
+      fault = () => ({ kind: 'pass' });
+      expect((await postMutations(impatient.url, workspace.tokens.ana, [reply])).body.results[0]?.ok).toBe(true);
+      expect((await postMutations(backend.url, workspace.tokens.ben, [status])).body.results[0]?.ok).toBe(true);
+    } finally {
+      fault = () => ({ kind: 'pass' });
+      await impatient.close();
+    }
+    expect(await countMessages(rt, rtId, 'Correspond', reply.body)).toBe(1);
+    expect((await rtTicket(rtId)).Status).toBe('resolved');
+    expect((await ticketRow(ticketId))?.status).toBe('solved');
   }, 120_000);
 
   it('keeps actions waiting while RT is down, and delivers each once when it is back', async () => {
