@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fileTicketSchema } from '@shared/contract';
 import { connectorWaitingActions } from '../../../src-backend/connectors/writeback/writeback-rows';
@@ -12,15 +11,6 @@ import { startInProcessBackend } from '../../support/in-process-backend';
 import { describeWithRt, startSuiteRt, type SuiteRt } from '../../support/request-tracker';
 import { countMessages, linkedTicket, postMutations, rtHistory, rtWriteConnector } from '../../support/rt-writeback-harness';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest, type ProxyFault } from '../../support/tcp-fault-proxy';
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls until `check` holds (RT shows what a killed process sent); fails after 30 s. */
 async function until(check: () => Promise<boolean>): Promise<void> {
@@ -213,23 +203,31 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     expect((await ticketRow(ticketId))?.status).toBe('solved');
   }, 120_000);
 
-  it('keeps actions waiting while RT is down, and delivers each once when it is back', async () => {
+  it('keeps actions waiting while RT is stopped, and delivers each once when it is back', async () => {
+    const direct = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
     const one = await linkedTicket(rt, db, backend.center, 'Down 1');
     const two = await linkedTicket(rt, db, backend.center, 'Down 2');
     const anaReply = { kind: 'reply', idempotencyKey: key(), ticketId: one.ticketId, body: 'Reply written while RT is down.' };
     const benNote = { kind: 'note', idempotencyKey: key(), ticketId: two.ticketId, body: 'Note written while RT is down.' };
-    proxy.retarget(await closedPort());
     // The desktop's client sees a failure to retry (its outbox keeps the action pending), not a refusal.
-    const anaClient = new BackendClient({ baseUrl: backend.url, token: workspace.tokens.ana, timeoutMs: 60_000 });
-    const down = await anaClient.pushMutations({ mutations: [anaReply as never] });
-    expect(down.ok ? null : down.error.code).toBe('server-error');
-    expect((await postMutations(backend.url, workspace.tokens.ben, [benNote])).status).toBe(503);
-    expect(await connectorWaitingActions(db)).toBe(2);
-    expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [anaReply.body])).rows).toEqual([]);
-    proxy.retarget(Number(new URL(rt.url).port));
-    const back = await anaClient.pushMutations({ mutations: [anaReply as never] });
-    expect(back.ok && back.value.results[0]?.ok).toBe(true);
-    expect((await postMutations(backend.url, workspace.tokens.ben, [benNote])).body.results[0]?.ok).toBe(true);
+    const anaClient = new BackendClient({ baseUrl: direct.url, token: workspace.tokens.ana, timeoutMs: 60_000 });
+    try {
+      await rt.halt();
+      const down = await anaClient.pushMutations({ mutations: [anaReply as never] });
+      expect(down.ok ? null : down.error).toMatchObject({ code: 'server-error', message: expect.stringContaining('RT is unreachable') });
+      expect((await postMutations(direct.url, workspace.tokens.ben, [benNote])).status).toBe(503);
+      expect(await connectorWaitingActions(db)).toBe(2);
+      expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [anaReply.body])).rows).toEqual([]);
+    } finally {
+      await rt.resume();
+    }
+    try {
+      const back = await anaClient.pushMutations({ mutations: [anaReply as never] });
+      expect(back.ok && back.value.results[0]?.ok).toBe(true);
+      expect((await postMutations(direct.url, workspace.tokens.ben, [benNote])).body.results[0]?.ok).toBe(true);
+    } finally {
+      await direct.close();
+    }
     expect(await countMessages(rt, one.rtId, 'Correspond', anaReply.body)).toBe(1);
     expect(await countMessages(rt, two.rtId, 'Comment', benNote.body)).toBe(1);
     expect(await connectorWaitingActions(db)).toBe(0);
