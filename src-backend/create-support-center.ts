@@ -1,6 +1,5 @@
 import type { SyncPage } from '@shared/contract';
 import { runAdminAction } from './admin/admin-actions';
-import type { HelpdeskConnector } from './connectors/helpdesk-connector';
 import { exchangeSignInCode } from './admin/sign-in-codes';
 import { namedStatement, type Database, type Queryable } from './db/database';
 import { importBilling, importChangedAnything } from './billing/import-billing';
@@ -11,6 +10,8 @@ import { readConnectorStatus, readConnectorSummary, type ConfiguredHelpdesk } fr
 import { CHANGES_CHANNEL, notifyingWrite } from './db/notifying-write';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
+import type { HelpdeskConnector } from './connectors/helpdesk-connector';
+import { applyWithConnector } from './connectors/writeback/apply-with-connector';
 import { PolicyCache } from './domain/policy-cache';
 import { recordAdminAction } from './admin/audit';
 import { auditImport } from './billing/audit-import';
@@ -33,10 +34,15 @@ export interface SupportCenterConfig {
   clock?: () => Date;
   /** How often expired login details are deleted, once across all instances; 0 turns the timer off. */
   retentionIntervalMs?: number;
-  /** The helpdesk behind the support center, when there is one: engineers' actions are written back to it. */
-  connector?: HelpdeskConnector;
   /** The helpdesk connector this process runs, as operations sees it (status, health). */
   helpdesk?: ConfiguredHelpdesk;
+  /**
+   * The helpdesk behind the support center: actions on tickets linked to it are written back to
+   * it first, exactly once (src-backend/connectors/writeback).
+   */
+  connector?: HelpdeskConnector;
+  /** How long a write-back attempt may be talking to the helpdesk before a retry takes it over; default 2 minutes. */
+  writebackLeaseMs?: number;
   /** Where failures that no request answers for go (the retention timer, a lost LISTEN connection). */
   logger?: { error(message: string, details?: Record<string, unknown>): void; warn?(message: string, details?: Record<string, unknown>): void };
 }
@@ -120,7 +126,10 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    applyMutations: (caller, batch) => write((tx) => applyMutations(tx, policies, caller.engineerId, batch, clock())),
+    applyMutations: (caller, batch) =>
+      config.connector === undefined
+        ? write((tx) => applyMutations(tx, policies, caller.engineerId, batch, clock()))
+        : applyWithConnector({ db, connector: config.connector, policies, write, clock, leaseMs: config.writebackLeaseMs ?? 120_000 }, caller.engineerId, batch),
     async revealLoginDetail(caller, id) {
       // A write: an expired detail found here is deleted, and that deletion syncs.
       const outcome = await write((tx) => revealLoginDetail(tx, key, caller, id, clock()));

@@ -51,6 +51,7 @@ function connectorConfig(rtUrl: string): string {
     {
       helpdesk: 'request-tracker',
       url: rtUrl,
+      user: 'root',
       queues: { General: 'plan-sla' },
       urgent: { customField: 'Severity', values: ['high'] },
       maxRequestsPerSecond: 10,

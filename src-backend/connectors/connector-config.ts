@@ -15,6 +15,8 @@ const nonBlank = z.string().trim().min(1, 'must not be empty');
 const connectorConfigSchema = z.strictObject({
   helpdesk: z.literal('request-tracker'),
   url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  /** The RT login the token belongs to: the write-back recognises its own transactions by it. */
+  user: nonBlank,
   /** RT queue name -> the workspace policy its tickets run under. Only these queues are mirrored. */
   queues: z.record(nonBlank, nonBlank).refine((queues) => Object.keys(queues).length > 0, 'must map at least one queue to a policy id'),
   /** Where a ticket's plan comes from; absent: the requester account's subscription. */

@@ -19,8 +19,12 @@ export interface HelpdeskConnector {
    * its mark again and skips entries it has seen; pages follow `next` until it is null.
    */
   changesSince(mark: HighWaterMark, page: string | null): Promise<Result<ChangePage>>;
-  /** One engineer action, applied once per idempotency key (see `findApplied`). */
-  applyAction(action: HelpdeskAction): Promise<Result<AppliedAction>>;
+  /**
+   * One engineer action, applied once per idempotency key (see `findApplied`). `after` is the
+   * ticket's newest helpdesk transaction known before the call: the transaction the action made
+   * is looked for after it (a field change answers no transaction id of its own).
+   */
+  applyAction(action: HelpdeskAction, after: string | null): Promise<Result<AppliedAction>>;
   /**
    * After a crash or a timeout the helpdesk may have applied an action whose outcome was never
    * recorded: looks at the ticket's transactions after `after` for one that is this action.

@@ -8,6 +8,7 @@ import { policyVersionsSchema } from './migrations/006-policy-versions';
 import { administrationSchema } from './migrations/007-administration';
 import { helpdeskConnectorSchema } from './migrations/008-helpdesk-connector';
 import { mirrorLeaseSchema } from './migrations/009-mirror-lease';
+import { writebackAttemptsSchema } from './migrations/010-writeback-attempts';
 
 /** Versioned migrations, applied in order, each once; never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }> = [
@@ -20,6 +21,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 7, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
   { id: 8, name: 'helpdesk connector: state, links, mirrored entries, write-backs', sql: helpdeskConnectorSchema },
   { id: 9, name: 'helpdesk mirror lease: one mirror at a time', sql: mirrorLeaseSchema },
+  { id: 10, name: 'write-back attempts: when the current one started', sql: writebackAttemptsSchema },
 ];
 
 /** The schema version this code needs: readiness waits for it. */

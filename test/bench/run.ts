@@ -18,6 +18,7 @@ const benches: Array<[string, () => string[] | Promise<string[]>]> = [
   ['workspace UI: 100k cached tickets in Chromium', benchWorkspaceUi],
   ['renderer search index: 100k tickets with their messages', async () => (await import('./search.bench')).benchSearch()],
   ['Request Tracker 5: paging 1,000 tickets with their history through the REST 2.0 client, and mirroring them', async () => (await import('./rt-paging.bench')).benchRtPaging()],
+  ['Request Tracker 5: write-back latency of a reply through the backend', async () => (await import('./rt-writeback.bench')).benchRtWriteback()],
 ];
 
 // `npm run bench -- cache` runs only the benchmarks whose name holds one of the words given.

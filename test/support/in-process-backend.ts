@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSupportCenter } from '../../src-backend/create-support-center';
+import type { HelpdeskConnector } from '../../src-backend/connectors/helpdesk-connector';
 import type { Database } from '../../src-backend/db/database';
 import { createHttpServer } from '../../src-backend/http/create-http-server';
 import { closeHttpServer } from '../../src-backend/http/server-lifecycle';
@@ -18,6 +19,8 @@ export async function startInProcessBackend(
     allowedOrigins?: readonly string[];
     /** Sees every request as it arrives, beside the server (for benchmarks that time from a request). */
     onRequest?: (request: IncomingMessage) => void;
+    connector?: HelpdeskConnector;
+    writebackLeaseMs?: number;
   } = {},
 ): Promise<{
   center: SupportCenter;
@@ -25,7 +28,7 @@ export async function startInProcessBackend(
   port: number;
   close(): Promise<void>;
 }> {
-  const center = await createSupportCenter(db, { loginDetailKey: options.loginDetailKey ?? randomBytes(32), clock: options.clock, retentionIntervalMs: 0 });
+  const center = await createSupportCenter(db, { loginDetailKey: options.loginDetailKey ?? randomBytes(32), clock: options.clock, retentionIntervalMs: 0, connector: options.connector, writebackLeaseMs: options.writebackLeaseMs });
   const server = createHttpServer(center, { logger: quiet, allowedOrigins: options.allowedOrigins });
   if (options.onRequest !== undefined) server.on('request', options.onRequest);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

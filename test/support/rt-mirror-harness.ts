@@ -7,7 +7,7 @@ import type { SuiteRt } from './request-tracker';
 
 /** The configuration the RT suites use: General -> plan-sla, Severity high is urgent. */
 export function rtTestConfig(rt: SuiteRt, extra: Record<string, unknown> = {}): ConnectorConfig {
-  const parsed = parseConnectorConfig(JSON.stringify({ helpdesk: 'request-tracker', url: rt.url, queues: { General: 'plan-sla' }, urgent: { customField: 'Severity', values: ['high'] }, ...extra }), 'test');
+  const parsed = parseConnectorConfig(JSON.stringify({ helpdesk: 'request-tracker', url: rt.url, user: 'root', queues: { General: 'plan-sla' }, urgent: { customField: 'Severity', values: ['high'] }, ...extra }), 'test');
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }

@@ -1,4 +1,5 @@
-import { ok, type Result } from '@shared/ipc/result';
+import { z } from 'zod';
+import { fail, ok, type Result } from '@shared/ipc/result';
 import { RtHttp, type RtConnection } from './rt-http';
 import { pageOf } from './rt-page';
 import { readHistory, type RtHistoryEntry } from './read-history';
@@ -97,6 +98,15 @@ export class RtClient {
   async user(idOrName: number | string): Promise<Result<RtUser>> {
     const answer = await this.http.request('GET', `/user/${encodeURIComponent(String(idOrName))}`, rtUserSchema);
     return answer.ok ? ok(answer.value.value) : answer;
+  }
+
+  /** The user with this email address (RT compares it without case), or not-found. */
+  async userByEmail(email: string): Promise<Result<RtUser>> {
+    const filter = [{ field: 'EmailAddress', value: email }];
+    const answer = await this.http.request('POST', '/users?fields=Name', rtPageSchema(z.object({ Name: z.string() })), filter);
+    if (!answer.ok) return answer;
+    const found = answer.value.value.items[0];
+    return found === undefined ? fail('not-found', `RT has no user with the email address ${email}`) : this.user(found.Name);
   }
 
   /** One page of the queues, disabled ones included (their tickets still exist). */

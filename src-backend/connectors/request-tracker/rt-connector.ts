@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '@shared/ipc/result';
 import type { ConnectorConfig } from '../connector-config';
 import type { AppliedAction, ChangePage, HelpdeskAction, HelpdeskConnector, HighWaterMark, MappingDescription } from '../helpdesk-connector';
-import { RtActions } from './rt-actions';
+import { applyRtAction, findRtApplied, rtStatusesFromMapping, type RtWriteContext } from './rt-actions';
 import { RtChanges, type ChangeOptions } from './rt-changes';
 import { RtClient } from './rt-client';
 import type { RtMapping } from './rt-mapping';
@@ -14,7 +14,7 @@ export class RtConnector implements HelpdeskConnector {
   readonly client: RtClient;
   private readonly mapping: RtMapping;
   private readonly changes: RtChanges;
-  private readonly actions: RtActions;
+  private readonly writes: RtWriteContext;
   private verified = false;
 
   constructor(
@@ -25,7 +25,7 @@ export class RtConnector implements HelpdeskConnector {
     this.client = new RtClient({ baseUrl: config.url, token, maxRequestsPerSecond: options.maxRequestsPerSecond ?? config.maxRequestsPerSecond });
     this.mapping = { config, queueNames: new Map(), people: new RtPeople(this.client) };
     this.changes = new RtChanges(this.client, this.mapping, options);
-    this.actions = new RtActions(this.client);
+    this.writes = { client: this.client, statuses: rtStatusesFromMapping(config.statuses), rtUser: config.user };
   }
 
   async verify(): Promise<Result<MappingDescription>> {
@@ -42,12 +42,12 @@ export class RtConnector implements HelpdeskConnector {
     return this.changes.page(mark, page);
   }
 
-  applyAction(action: HelpdeskAction): Promise<Result<AppliedAction>> {
-    return this.actions.applyAction(action);
+  applyAction(action: HelpdeskAction, after: string | null): Promise<Result<AppliedAction>> {
+    return applyRtAction(this.writes, action, after);
   }
 
   findApplied(action: HelpdeskAction, after: string | null): Promise<Result<AppliedAction | null>> {
-    return this.actions.findApplied(action, after);
+    return findRtApplied(this.writes, action, after);
   }
 
   describeMapping(): MappingDescription {

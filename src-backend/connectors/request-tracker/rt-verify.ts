@@ -30,6 +30,8 @@ function ticketFields(config: ConnectorConfig): Array<[string, string]> {
 export async function verifyRtMapping(client: RtClient, config: ConnectorConfig): Promise<Result<Map<string, string>>> {
   const queues = await allQueues(client);
   if (!queues.ok) return queues.error.code === 'unauthorized' ? fail('unauthorized', `RT at ${config.url} refused the token (RT_TOKEN_FILE / RT_TOKEN): ${queues.error.message}`) : queues;
+  const user = await client.user(config.user);
+  if (!user.ok) return user.error.code === 'not-found' ? fail('unknown-user', `user: RT has no user '${config.user}' (the login the token belongs to)`) : user;
   const byName = new Map(queues.value.map((queue) => [queue.Name, queue]));
   const names = new Map<string, string>();
   for (const name of Object.keys(config.queues)) {

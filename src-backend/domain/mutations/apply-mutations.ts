@@ -6,7 +6,8 @@ import { rejected, type Outcome } from './mutation-outcome';
 import { purgeLoginDetail } from './purge-login-detail';
 import * as actions from './ticket-actions';
 
-async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: string; name: string }, mutation: Mutation, now: Date): Promise<Outcome> {
+/** One action's local effect on a ticket (locked here), or why it is refused. */
+export async function applyOne(tx: Queryable, policies: PolicyCache, engineer: { id: string; name: string }, mutation: Mutation, now: Date): Promise<Outcome> {
   const { rows } = await tx.query('SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [mutation.ticketId]);
   const ticket = rows[0];
   if (ticket === undefined) return rejected('not-found', `ticket ${mutation.ticketId} does not exist (it may have been deleted)`);
@@ -55,20 +56,32 @@ export async function applyMutations(tx: Queryable, policies: PolicyCache, engin
   await lockTickets(tx, batch);
   const results: MutationResult[] = [];
   for (const mutation of batch.mutations) {
-    const claimed = await tx.query(
-      "INSERT INTO idempotency_keys (key, engineer_id, result) VALUES ($1, $2, 'null') ON CONFLICT (engineer_id, key) DO NOTHING RETURNING key",
-      [mutation.idempotencyKey, engineerId],
-    );
-    if (claimed.rows.length === 0) {
-      const stored = await tx.query<{ result: unknown }>('SELECT result FROM idempotency_keys WHERE engineer_id = $1 AND key = $2', [engineerId, mutation.idempotencyKey]);
-      const result = stored.rows[0]?.result;
-      results.push((typeof result === 'string' ? JSON.parse(result) : result) as MutationResult);
+    const stored = await claimKey(tx, engineerId, mutation.idempotencyKey);
+    if (stored !== null) {
+      results.push(stored);
       continue;
     }
     const outcome = await applyOne(tx, policies, engineer, mutation, now);
-    const result: MutationResult = { idempotencyKey: mutation.idempotencyKey, ...outcome };
-    await tx.query('UPDATE idempotency_keys SET result = $3 WHERE engineer_id = $1 AND key = $2', [engineerId, mutation.idempotencyKey, JSON.stringify(result)]);
-    results.push(result);
+    results.push(await storeResult(tx, engineerId, mutation.idempotencyKey, outcome));
   }
   return { results };
+}
+
+/**
+ * Claims an idempotency key for this engineer: null when it is new (the caller stores the result
+ * in the same transaction), else the result stored the first time (a concurrent claim waits).
+ */
+export async function claimKey(tx: Queryable, engineerId: string, key: string): Promise<MutationResult | null> {
+  const claimed = await tx.query("INSERT INTO idempotency_keys (key, engineer_id, result) VALUES ($1, $2, 'null') ON CONFLICT (engineer_id, key) DO NOTHING RETURNING key", [key, engineerId]);
+  if (claimed.rows.length > 0) return null;
+  const stored = await tx.query<{ result: unknown }>('SELECT result FROM idempotency_keys WHERE engineer_id = $1 AND key = $2', [engineerId, key]);
+  const result = stored.rows[0]?.result;
+  return (typeof result === 'string' ? JSON.parse(result) : result) as MutationResult;
+}
+
+/** Stores the result of a claimed key; every repeat of the key answers with it. */
+export async function storeResult(tx: Queryable, engineerId: string, key: string, outcome: Outcome): Promise<MutationResult> {
+  const result: MutationResult = { idempotencyKey: key, ...outcome };
+  await tx.query('UPDATE idempotency_keys SET result = $3 WHERE engineer_id = $1 AND key = $2', [engineerId, key, JSON.stringify(result)]);
+  return result;
 }

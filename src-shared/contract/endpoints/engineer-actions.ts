@@ -8,7 +8,7 @@ export const engineerActionEndpoints = defineEndpoints({
     method: 'POST',
     path: '/v1/mutations',
     access: 'engineer',
-    summary: 'A batch of engineer actions, each accepted or rejected on its own.',
+    summary: 'A batch of engineer actions, each accepted or rejected on its own; 503 while a connected helpdesk cannot take an action on a ticket linked to it (send the batch again with the same keys).',
     body: mutationBatchSchema,
     responses: { 200: mutationBatchResponseSchema },
   },

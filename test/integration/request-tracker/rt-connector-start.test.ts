@@ -7,7 +7,7 @@ import { openConnector } from '../../../src-backend/connectors/open-connector';
 import { startBackendProcess } from '../../support/backend-process';
 import { describeWithRt, startSuiteRt, type SuiteRt } from '../../support/request-tracker';
 
-const base = { helpdesk: 'request-tracker', url: 'http://127.0.0.1:1', queues: { General: 'plan-sla' } };
+const base = { helpdesk: 'request-tracker', url: 'http://127.0.0.1:1', user: 'root', queues: { General: 'plan-sla' } };
 
 function errorOf(result: { ok: true } | { ok: false; error: { message: string } }): string {
   if (result.ok) throw new Error('expected an error');

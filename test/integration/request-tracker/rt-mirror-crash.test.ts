@@ -54,7 +54,7 @@ describeWithRt('a mirror killed mid-way resumes', () => {
     client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     const config = join(dir, 'connector.json');
-    await writeFile(config, JSON.stringify({ helpdesk: 'request-tracker', url: rt.url, queues: { General: 'plan-sla' }, maxRequestsPerSecond: 40, pollIntervalMs: 200, leaseMs: 1_000 }), { mode: 0o600 });
+    await writeFile(config, JSON.stringify({ helpdesk: 'request-tracker', url: rt.url, user: 'root', queues: { General: 'plan-sla' }, maxRequestsPerSecond: 40, pollIntervalMs: 200, leaseMs: 1_000 }), { mode: 0o600 });
     const env = { DATABASE_URL: scratch.url, RT_TOKEN_FILE: rt.tokenFile, CONNECTOR_CONFIG: config };
     const data = await mkdtemp(join(dir, 'data-'));
     backend = await startBackendProcess({ dataDir: data, seed: 1, env });

@@ -1,0 +1,73 @@
+import { fileTicketSchema, type MutationResult } from '@shared/contract';
+import { ok } from '@shared/ipc/result';
+import type { HelpdeskConnector } from '../../src-backend/connectors/helpdesk-connector';
+import { applyRtAction, findRtApplied, rtStatusesFromMapping, type RtWriteContext } from '../../src-backend/connectors/request-tracker/rt-actions';
+import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client';
+import type { Database } from '../../src-backend/db/database';
+import type { SupportCenter } from '../../src-backend/support-center';
+import type { SuiteRt } from './request-tracker';
+
+/** The mapping's statuses of the connector configuration the design names (RT -> ours). */
+const planStatuses = rtStatusesFromMapping({ new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', rejected: 'closed' });
+
+/**
+ * The write half of the RT connector, as the support center sees it, until the whole connector
+ * (with its mirror) is on main: reading changes is not needed by write-back tests.
+ */
+export function rtWriteConnector(baseUrl: string, token: string, options: { statuses?: RtWriteContext['statuses']; timeoutMs?: number } = {}): HelpdeskConnector {
+  const client = new RtClient({ baseUrl, token, maxRequestsPerSecond: 200, timeoutMs: options.timeoutMs ?? 15_000 });
+  const ctx: RtWriteContext = { client, statuses: options.statuses ?? planStatuses, rtUser: 'root' };
+  const mapping = { helpdesk: 'request-tracker', lines: ['write-back only'] };
+  return {
+    kind: 'request-tracker',
+    verify: () => Promise.resolve(ok(mapping)),
+    changesSince: () => Promise.resolve(ok({ tickets: [], next: null })),
+    applyAction: (action, after) => applyRtAction(ctx, action, after),
+    findApplied: (action, after) => findRtApplied(ctx, action, after),
+    describeMapping: () => mapping,
+  };
+}
+
+/**
+ * A ticket in RT and ours, linked as the mirror links them: filed in RT as a customer would,
+ * filed here for the same requester, and the pair recorded in connector_tickets.
+ */
+export async function linkedTicket(rt: SuiteRt, db: Database, center: SupportCenter, subject: string): Promise<{ ticketId: string; rtId: number }> {
+  const created = await rt.rest<{ id: string }>('POST', '/ticket', { Queue: 'General', Subject: subject, Requestor: 'grace@gold.test', Content: 'It is broken.', ContentType: 'text/plain' });
+  const ours = await center.fileTicket(fileTicketSchema.parse({ accountId: 'acc-gold', requesterName: 'Grace Gold', requesterEmail: 'grace@gold.test', subject, body: 'It is broken.' }));
+  await db.query("INSERT INTO connector_tickets (connector, external_id, ticket_id) VALUES ('request-tracker', $1, $2)", [created.id, ours.id]);
+  return { ticketId: ours.id, rtId: Number(created.id) };
+}
+
+export interface RtTransactionRow {
+  id: string;
+  Type: string;
+  Field: string;
+  NewValue: string;
+  Creator: { id: string };
+}
+
+/** A ticket's whole history as RT lists it (one page: test tickets are short). */
+export async function rtHistory(rt: SuiteRt, rtId: number): Promise<RtTransactionRow[]> {
+  const page = await rt.rest<{ items: RtTransactionRow[] }>('GET', `/ticket/${rtId}/history?per_page=100&fields=Type,Field,NewValue,Creator`);
+  return page.items;
+}
+
+/** How many messages of this kind in the ticket's history carry exactly this text. */
+export async function countMessages(rt: SuiteRt, rtId: number, type: 'Correspond' | 'Comment', body: string): Promise<number> {
+  const history = await new RtClient({ baseUrl: rt.url, token: rt.token, maxRequestsPerSecond: 200 }).ticketHistory(rtId, 1, 100);
+  if (!history.ok) throw new Error(history.error.message);
+  return history.value.items.filter((entry) => entry.Type === type && entry.content?.trim() === body).length;
+}
+
+/** What POST /v1/mutations answered: the results, or the error of a refused or failed request. */
+export interface MutationsAnswer {
+  status: number;
+  body: { results: MutationResult[]; error?: { code: string; message: string } };
+}
+
+/** POST /v1/mutations as an engineer: the HTTP status and body. */
+export async function postMutations(url: string, token: string, mutations: unknown[]): Promise<MutationsAnswer> {
+  const response = await fetch(`${url}/v1/mutations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) });
+  return { status: response.status, body: (await response.json()) as MutationsAnswer['body'] };
+}
