@@ -1,30 +1,22 @@
-import { runAdminCli } from './admin/run-admin-cli';
 import { AdminUsageError } from './admin/admin-command';
 import { ADMIN_USAGE, runAdminCommand } from './admin/run-admin-command';
+import { BillingImportRejected, describeRowError } from './billing/row-errors';
 
 /**
- * `npm run admin -- <group> <verb> [options]`: engineers, tokens, sign-in codes and the audit log,
- * on the database directly (--data, DATABASE_URL) or through a running backend (--backend); the
- * policy and billing groups on the database directly (their endpoints serve remote use).
+ * `npm run admin -- <group> <verb> [options]`: every administrative endpoint as a command, on the
+ * database directly (--data, DATABASE_URL) or through a running backend (--backend). Exit code 0
+ * done, 1 refused (nothing changed), 2 a usage mistake.
  */
-const argv = process.argv.slice(2);
-const io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (text: string) => process.stderr.write(`${text}\n`) };
-
-if (argv[0] === 'policy' || argv[0] === 'billing') {
-  runAdminCli(argv, process.env, io).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-} else {
-  runAdminCommand(argv, process.env).then(
-    (output) => io.out(output),
-    (error: unknown) => {
-      const usage = error instanceof AdminUsageError;
-      io.err(`error: ${error instanceof Error ? error.message : String(error)}${usage ? `\n\n${ADMIN_USAGE}` : ''}`);
-      process.exit(usage ? 2 : 1);
-    },
-  );
+function describe(error: unknown): string {
+  if (error instanceof BillingImportRejected) return [error.message, ...error.rows.map((row) => `  ${describeRowError(row)}`)].join('\n');
+  return error instanceof Error ? error.message : String(error);
 }
+
+runAdminCommand(process.argv.slice(2), process.env).then(
+  (output) => process.stdout.write(`${output}\n`),
+  (error: unknown) => {
+    const usage = error instanceof AdminUsageError;
+    process.stderr.write(`error: ${describe(error)}${usage ? `\n\n${ADMIN_USAGE}` : ''}\n`);
+    process.exit(usage ? 2 : 1);
+  },
+);

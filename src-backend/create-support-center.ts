@@ -2,24 +2,18 @@ import type { SyncPage } from '@shared/contract';
 import { runAdminAction } from './admin/admin-actions';
 import { exchangeSignInCode } from './admin/sign-in-codes';
 import { namedStatement, type Database, type Queryable } from './db/database';
-import { importBilling, importChangedAnything } from './billing/import-billing';
 import { addCustomerMessage } from './domain/customer-message';
 import { fileTicket } from './domain/file-ticket';
 import { isMigrated } from './db/migrate';
-import { readConnectorStatus, readConnectorSummary, type ConfiguredHelpdesk } from './connectors/connector-status';
+import { readConnectorSummary, type ConfiguredHelpdesk } from './connectors/connector-status';
 import { CHANGES_CHANNEL, notifyingWrite } from './db/notifying-write';
 import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetail } from './domain/login-details';
 import { applyMutations } from './domain/mutations/apply-mutations';
 import type { HelpdeskConnector } from './connectors/helpdesk-connector';
 import { applyWithConnector } from './connectors/writeback/apply-with-connector';
 import { PolicyCache } from './domain/policy-cache';
-import { recordAdminAction } from './admin/audit';
-import { auditImport } from './billing/audit-import';
-import { recomputeOpenTickets } from './domain/policy-versions/recompute-open-tickets';
-import { replacePolicy } from './domain/policy-versions/replace-policy';
-import { showPolicies } from './domain/policy-versions/show-policies';
-import { terminateAccount } from './domain/terminate-account';
 import { cachedTokenLookup } from './security/token-cache';
+import { isoOrNull } from './domain/db-instants';
 import { readSyncPage, readSyncPageJson } from './sync/read-sync-page';
 import { createCursorCodec } from './sync/sync-cursor';
 import { RequestError, type Caller, type SupportCenter } from './support-center';
@@ -55,7 +49,7 @@ const LATEST_CURSOR_SQL = namedStatement(
 /** A token works while it is neither revoked nor expired and its engineer (if any) is not disabled. */
 const TOKEN_SQL = namedStatement(
   'token_caller',
-  `SELECT t.id, t.role, t.engineer_id, t.last_used_at < $2::timestamptz - interval '1 minute' OR t.last_used_at IS NULL AS stale
+  `SELECT t.id, t.role, t.engineer_id, t.expires_at, t.last_used_at < $2::timestamptz - interval '1 minute' OR t.last_used_at IS NULL AS stale
      FROM api_tokens t LEFT JOIN engineers e ON e.id = t.engineer_id
     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2::timestamptz) AND e.disabled IS NOT TRUE`,
 );
@@ -78,7 +72,6 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
   // It never changes, so it is read once; a failed read is tried again by the next caller.
   let workspaceId: Promise<string> | null = null;
   const cursors = createCursorCodec(key);
-  const admin = (actor: string) => ({ clock, actor, recordAdminAction });
   const unlisten = await db.listen(
     CHANGES_CHANNEL,
     () => {
@@ -93,14 +86,19 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     );
 
   const center: SupportCenter = {
-    authenticate: cachedTokenLookup(async (tokenHash) => {
-      const now = clock().toISOString();
-      const { rows } = await db.query<{ id: string; role: string; engineer_id: string | null; stale: boolean }>(TOKEN_SQL, [tokenHash, now]);
-      const row = rows[0];
-      if (row === undefined) return null;
-      if (row.stale) await db.query(TOKEN_USED_SQL, [row.id, now]);
-      return row.role === 'admin' ? { role: 'admin', tokenId: row.id } : { role: 'engineer', engineerId: String(row.engineer_id) };
-    }),
+    authenticate: cachedTokenLookup(
+      async (tokenHash) => {
+        const now = clock().toISOString();
+        const { rows } = await db.query<{ id: string; role: string; engineer_id: string | null; expires_at: unknown; stale: boolean }>(TOKEN_SQL, [tokenHash, now]);
+        const row = rows[0];
+        if (row === undefined) return null;
+        if (row.stale) await db.query(TOKEN_USED_SQL, [row.id, now]);
+        const caller: Caller = row.role === 'admin' ? { role: 'admin', tokenId: row.id } : { role: 'engineer', engineerId: String(row.engineer_id) };
+        const expiresAt = isoOrNull(row.expires_at);
+        return { caller, expiresAt: expiresAt === null ? null : Date.parse(expiresAt) };
+      },
+      { wallClock: () => clock().getTime() },
+    ),
     workspaceId() {
       workspaceId ??= db.query<{ workspace_id: string }>(WORKSPACE_ID_SQL).then(({ rows }) => {
         const id = rows[0]?.workspace_id;
@@ -143,16 +141,12 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
       const deleted = await write((tx) => deleteLoginDetail(tx, id));
       if (!deleted) throw new RequestError(404, 'not-found', `login detail ${id} does not exist`, 'id');
     },
-    terminateAccount: (accountId) => write((tx) => terminateAccount(tx, accountId)),
-    importBilling: (actor, csv, now) => write((tx) => importBilling(tx, policies, csv, { now: now ?? clock(), onImported: auditImport(actor) }), importChangedAnything),
-    runRetention: async (now) => (await write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'admin' }), deletedAny)) ?? 0,
     runScheduledRetention: (now) => write((tx) => runRetentionJob(tx, now ?? clock(), { kind: 'schedule', intervalMs: interval }), deletedAny),
-    showPolicies: () => db.transaction((tx) => showPolicies(tx, clock())),
-    replacePolicy: (actor, replacement) => write((tx) => replacePolicy(tx, replacement, admin(actor))),
-    recomputeOpenTickets: (actor) => write((tx) => recomputeOpenTickets(tx, admin(actor)), (report) => report.examined > 0),
-    runAdminAction: (name, actor, input) => runAdminAction(db, name, actor, input, clock()),
+    runAdminAction: (name, actor, input, now) =>
+      runAdminAction(db, name, input, { actor, clock: now === undefined ? clock : () => now, policies, helpdesk: config.helpdesk ?? null }, (code, attempt) =>
+        config.logger?.warn?.('an admin action was aborted by the database (deadlock or serialization failure) and runs again', { code, attempt }),
+      ),
     exchangeSignInCode: (code) => notifyingWrite(db, (tx) => exchangeSignInCode(tx, code, clock()), () => false),
-    connectorStatus: () => readConnectorStatus(db, clock(), config.helpdesk ?? null),
     connectorSummary: () => readConnectorSummary(db, clock(), config.helpdesk ?? null),
     async checkReady() {
       try {

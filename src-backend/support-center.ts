@@ -1,14 +1,8 @@
 import type { AdminActionInput, AdminActionName, AdminActionOutput } from './admin/admin-actions';
 import type {
-  BillingImportSummary,
-  ConnectorStatus,
   ConnectorSummary,
   ExchangedSession,
   FileTicket,
-  PolicyReplaced,
-  PolicyReplacement,
-  RecomputeReport,
-  WorkspacePolicies,
   MutationBatch,
   MutationBatchResponse,
   RevealedLoginDetail,
@@ -81,31 +75,17 @@ export interface SupportCenter {
   submitLoginDetail(ticketId: string, input: { label: string; secret: string }, now?: Date): Promise<LoginDetailRow>;
   /** The customer's purge: the row is deleted for real and the deletion syncs. */
   purgeLoginDetail(id: string): Promise<void>;
-  /** Termination by the vendor: the whole support history of the account is deleted and a purge syncs. */
-  terminateAccount(accountId: string): Promise<void>;
-  /**
-   * Imports a billing export (CSV text): all or nothing, in one transaction. Throws
-   * BillingImportRejected with every row error when the file is wrong (docs/billing-import.md).
-   */
-  importBilling(actor: string, csv: string, now?: Date): Promise<BillingImportSummary>;
-  /** Deletes login details past their 30 days now (waiting for a run under way); returns how many. */
-  runRetention(now?: Date): Promise<number>;
   /** The timer's run: once per interval across all instances; null when another instance has it. */
   runScheduledRetention(now?: Date): Promise<number | null>;
-  /** The workspace policies with every version (src-backend/domain/policy-versions). */
-  showPolicies(): Promise<WorkspacePolicies>;
-  /** A new version of a policy, effective from a stated instant; 400/404/409 naming the field otherwise. */
-  replacePolicy(actor: string, replacement: PolicyReplacement): Promise<PolicyReplaced>;
-  /** Moves open unanswered tickets to the versions in force now; reports the due instants that moved. */
-  recomputeOpenTickets(actor: string): Promise<RecomputeReport>;
-  /** Runs an administrative action (engineers, tokens, sign-in codes, audit), audited as `actor`. */
-  runAdminAction<N extends AdminActionName>(name: N, actor: string, input: AdminActionInput<N>): Promise<AdminActionOutput<N>>;
-  /** Swaps a one-time sign-in code for a new engineer token. */
-  exchangeSignInCode(code: string): Promise<ExchangedSession>;
-  /** The helpdesk connectors: mirror progress, last error, actions waiting (docs/connectors.md). */
-  connectorStatus(): Promise<ConnectorStatus>;
+  /**
+   * Runs an administrative action (every `/v1/admin` endpoint: accounts, retention, billing,
+   * policies, engineers, tokens, sign-in codes, audit), audited as `actor`; `now` stands in for the clock.
+   */
+  runAdminAction<N extends AdminActionName>(name: N, actor: string, input: AdminActionInput<N>, now?: Date): Promise<AdminActionOutput<N>>;
   /** The configured connector's line in `/v1/health`; null without one. */
   connectorSummary(): Promise<ConnectorSummary | null>;
+  /** Swaps a one-time sign-in code for a new engineer token. */
+  exchangeSignInCode(code: string): Promise<ExchangedSession>;
   /** Null when this instance can serve: database reachable and migrated; otherwise why not. */
   checkReady(): Promise<string | null>;
 

@@ -28,10 +28,10 @@ export async function recordAdminAction(tx: Queryable, entry: AdminAction): Prom
   ]);
 }
 
-/** Newest first; `before` pages on from the last id seen. */
+/** Newest first; `before` pages on from the last id seen. Ordered by audit_log.id, the number, not the text alias (or 9 would sort after 10). */
 export async function listAudit(q: Queryable, query: { limit: number; before?: string }): Promise<AuditEntry[]> {
   const { rows } = await q.query<{ id: string; at: unknown; actor: string; action: string; target: string | null; before: unknown; after: unknown }>(
-    'SELECT id::text AS id, at, actor, action, target, before, after FROM audit_log WHERE ($1::bigint IS NULL OR id < $1::bigint) ORDER BY id DESC LIMIT $2',
+    'SELECT id::text AS id, at, actor, action, target, before, after FROM audit_log WHERE ($1::bigint IS NULL OR audit_log.id < $1::bigint) ORDER BY audit_log.id DESC LIMIT $2',
     [query.before ?? null, query.limit],
   );
   return rows.map((row) => ({ ...row, at: isoOf(row.at) }));

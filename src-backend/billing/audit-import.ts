@@ -1,7 +1,7 @@
 import { recordAdminAction } from '../admin/audit';
 import type { BillingImportOptions } from './import-billing';
 
-/** An import that changed something is one audit entry: every row it wrote, as it was and as it is. */
+/** Every import is one audit entry: every row it wrote (none for a file already imported), as it was and as it is. */
 export function auditImport(actor: string): NonNullable<BillingImportOptions['onImported']> {
   return (tx, { summary, changes }) =>
     recordAdminAction(tx, {

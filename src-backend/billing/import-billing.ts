@@ -19,7 +19,7 @@ export type ImportedChange =
 export interface BillingImportOptions {
   /** The import's clock: the plan and price "now", and the instant no event may lie after. */
   now: Date;
-  /** Called in the import's transaction after it wrote, with what it changed (the audit hook). */
+  /** Called in the import's transaction at its end, with what it changed, if anything (the audit hook: every import is recorded). */
   onImported?: (tx: Queryable, imported: { summary: BillingImportSummary; changes: ImportedChange[] }) => Promise<void>;
 }
 
@@ -112,7 +112,7 @@ export async function importBilling(tx: Queryable, policies: PolicyCache, csv: s
     summary.ticketsRederived += rederived.tickets;
     for (const key of ['created', 'updated', 'deleted'] as const) summary.credits[key] += rederived.credits[key];
   }
-  if (changes.length > 0) await options.onImported?.(tx, { summary, changes });
+  await options.onImported?.(tx, { summary, changes });
   return summary;
 }
 

@@ -1,19 +1,7 @@
-import { creditForTicket, type PlanId, type SupportPolicy } from '@shared/policy';
+import { creditForTicket, creditPriceCents, type SupportPolicy } from '@shared/policy';
 import type { Queryable } from '../db/database';
 import { recordChange } from './change-log';
 import { isoOf } from './db-instants';
-
-/**
- * The monthly price a ticket's credit is computed from: that of the plan the ticket was filed
- * under, at the policy's prices (an upgrade or downgrade since changes nothing for it), and 0 while
- * the subscription's free Silver term ran, which cost the customer nothing (docs/policy.md, "Credits for
- * missed guarantees"; the demo seed computes its credits the same way).
- */
-export function creditPriceCents(policy: SupportPolicy, ticket: { plan: string | null; createdAt: string }, freeTerm: { startedAt: string; endsAt: string } | null): number {
-  const created = Date.parse(ticket.createdAt);
-  if (freeTerm !== null && created >= Date.parse(freeTerm.startedAt) && created < Date.parse(freeTerm.endsAt)) return 0;
-  return policy.plans.find((p) => p.id === (ticket.plan as PlanId))?.monthlyPriceCents ?? 0;
-}
 
 /** A credit as stored: what the policy engine computed for one late first reply. */
 export interface OwedCredit {

@@ -2,6 +2,7 @@ import type { CreditRow, SubscriptionRow, TicketRow } from '@shared/contract';
 import {
   billingCycleAt,
   creditForTicket,
+  creditPriceCents,
   explainFirstResponseDue,
   slaStatus,
   type BillingCycle,
@@ -38,7 +39,7 @@ export type SlaModel =
 export interface SlaModelInput {
   policy: SupportPolicy;
   ticket: Pick<TicketRow, 'createdAt' | 'plan' | 'urgent' | 'dueAt' | 'firstStaffReplyAt'> & { localReplyAt?: string };
-  subscription: Pick<SubscriptionRow, 'monthlyPriceCents' | 'anchor' | 'timeZone'> | null;
+  subscription: Pick<SubscriptionRow, 'anchor' | 'timeZone' | 'freeTerm'> | null;
   credits: readonly CreditRow[];
   now: number;
   /** The explanation does not change with `now`: callers that tick pass it in, computed once. */
@@ -81,7 +82,10 @@ function creditModel(input: SlaModelInput, dueAt: string, now: string): CreditMo
   const { policy, ticket, subscription } = input;
   if (!policy.guarantees.credits) return { kind: 'not-guaranteed' };
   if (subscription === null) return { kind: 'unknown', reason: 'The subscription is not in the cache yet.' };
-  const billing = { monthlyPriceCents: subscription.monthlyPriceCents, anchor: subscription.anchor, timeZone: subscription.timeZone };
+  // The price the backend records the credit at: the ticket's plan at the prices of the policy
+  // version it runs under (`policy`), not the subscription's price today.
+  const monthlyPriceCents = creditPriceCents(policy, ticket, subscription.freeTerm);
+  const billing = { monthlyPriceCents, anchor: subscription.anchor, timeZone: subscription.timeZone };
   try {
     const credit = creditForTicket({ ...billing, dueAt, firstStaffReplyAt: ticket.firstStaffReplyAt, now });
     if (credit.status === 'none') return { kind: 'none' };

@@ -12,6 +12,7 @@ export const apiErrorSchema = z.object({
       'payload-too-large',
       'unsupported-media-type',
       'method-not-allowed',
+      'too-many-requests',
       'internal',
       'unavailable',
     ]),

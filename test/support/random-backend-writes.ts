@@ -5,6 +5,7 @@ import type { Database } from '../../src-backend/db/database';
 import { createAccount, createSubscription } from '../../src-backend/domain/workspace-setup';
 import { RequestError, type SupportCenter } from '../../src-backend/support-center';
 import type { Prng } from './seeded-prng';
+import { idInput, noInput } from '../fixtures/admin-input';
 
 /**
  * Moves a workspace the way customers, the vendor and other engineers would, through the support
@@ -129,11 +130,11 @@ export class RandomBackendWriter {
         return;
       case 'terminate':
         if (active.length <= 4) await this.addAccount(rng);
-        await this.center.terminateAccount(rng.pick(active));
+        await this.center.runAdminAction('terminateAccount', 'admin-token:test', idInput(rng.pick(active)));
         return;
       case 'retention':
         // Thirty-one days on: every login detail is past its limit.
-        await this.center.runRetention(new Date(Date.now() + 31 * 86_400_000));
+        await this.center.runAdminAction('runRetention', 'admin-token:test', noInput, new Date(Date.now() + 31 * 86_400_000));
         return;
     }
   }

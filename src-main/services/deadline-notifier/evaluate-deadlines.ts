@@ -1,5 +1,5 @@
 import type { DeadlineCounts, EngineerSettings } from '@shared/ipc/workspace-settings';
-import type { NotifierIndex, TrackedTicket } from './notifier-state';
+import { thresholdsKey, type NotifierIndex, type TrackedTicket } from './notifier-state';
 import { isWorkingTime, nextWorkingStart } from './working-hours';
 
 /** The default when neither the engineer nor the workspace policy says otherwise. */
@@ -28,8 +28,9 @@ export interface Evaluation {
   counts: DeadlineCounts;
 }
 
+/** The engineer's own thresholds, else those of the policy version the ticket runs under, else the default. */
 export function thresholdsFor(state: NotifierIndex, ticket: TrackedTicket, settings: EngineerSettings): readonly number[] {
-  return settings.thresholdsMinutes ?? state.policies[ticket.policyId] ?? DEFAULT_THRESHOLDS_MINUTES;
+  return settings.thresholdsMinutes ?? state.policies[thresholdsKey(ticket.policyId, ticket.policyVersion)] ?? DEFAULT_THRESHOLDS_MINUTES;
 }
 
 /**

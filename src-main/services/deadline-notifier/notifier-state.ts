@@ -18,6 +18,8 @@ export const trackedTicketSchema = z.object({
   plan: planIdSchema.nullable(),
   urgent: z.boolean(),
   policyId: idSchema,
+  /** The policy version the ticket runs under; absent in indexes saved before versions were tracked. */
+  policyVersion: z.number().int().positive().optional(),
   accountId: idSchema,
   assigneeId: idSchema.nullable(),
   /** Points already notified for this due instant, in minutes before it (0 = the breach). */
@@ -37,7 +39,11 @@ const notifierIndexSchema = z.object({
   /** The workspace these tickets came from; signing in elsewhere switches to that workspace's index. */
   workspace: indexedWorkspaceSchema.nullable(),
   tickets: z.record(idSchema, trackedTicketSchema),
-  /** Approach thresholds (minutes) of each workspace policy, from the synced policy rows. */
+  /**
+   * Approach thresholds (minutes) of each version of each workspace policy, from the synced policy
+   * rows, keyed `<policy id>:<version number>` (see thresholdsKey); a bare policy id in indexes
+   * saved before versions were tracked.
+   */
   policies: z.record(idSchema, z.array(z.number().int().positive()).max(10)),
   /** Ticket id -> instant (ms) until which its notifications wait. */
   snoozes: z.record(idSchema, z.number().int()),
@@ -66,6 +72,11 @@ const formatOneSchema = notifierIndexSchema
 
 export const notifierStateSchema = z.discriminatedUnion('format', [currentFormatSchema, formatOneSchema]);
 export type NotifierState = z.infer<typeof currentFormatSchema>;
+
+/** Where the thresholds a ticket follows are kept: those of the policy version the ticket runs under. */
+export function thresholdsKey(policyId: string, version: number | undefined): string {
+  return version === undefined ? policyId : `${policyId}:${version}`;
+}
 
 export function emptyNotifierIndex(workspace: WorkspaceIdentity | null = null): NotifierIndex {
   return { workspace, tickets: {}, policies: {}, snoozes: {} };

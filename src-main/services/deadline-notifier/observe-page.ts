@@ -1,5 +1,5 @@
-import { OPEN_TICKET_STATUSES, type SyncPage, type TicketRow } from '@shared/contract';
-import type { NotifierIndex, TrackedTicket } from './notifier-state';
+import { OPEN_TICKET_STATUSES, type PolicyRow, type SyncPage, type TicketRow } from '@shared/contract';
+import { thresholdsKey, type NotifierIndex, type TrackedTicket } from './notifier-state';
 
 /**
  * Folds one applied sync page into the notifier's index: open tickets with a running first-response
@@ -16,12 +16,21 @@ export function observePage(state: NotifierIndex, page: SyncPage): boolean {
     } else if (change.entity === 'ticket') {
       changed = observeTicket(state, change.row, change.version) || changed;
     } else if (change.entity === 'policy') {
-      const thresholds = change.row.policy.approachThresholdsMinutes.slice(0, 10);
-      changed = JSON.stringify(state.policies[change.id]) !== JSON.stringify(thresholds) || changed;
-      state.policies[change.id] = thresholds;
+      changed = observePolicy(state, change.row) || changed;
     }
   }
   return changed;
+}
+
+/**
+ * Every version's thresholds, each ticket following those of the version it runs under: a new
+ * version effective next week changes nothing for tickets filed before it.
+ */
+function observePolicy(state: NotifierIndex, row: PolicyRow): boolean {
+  const before = JSON.stringify(state.policies);
+  forget(state, 'policy', row.id);
+  for (const version of row.versions) state.policies[thresholdsKey(row.id, version.number)] = version.policy.approachThresholdsMinutes.slice(0, 10);
+  return JSON.stringify(state.policies) !== before;
 }
 
 /** A deadline is running while the ticket is open, has a due instant and no staff reply yet. */
@@ -44,6 +53,7 @@ function observeTicket(state: NotifierIndex, row: TicketRow, version: number): b
     plan: row.plan,
     urgent: row.urgent,
     policyId: row.policyId,
+    policyVersion: row.policyVersion,
     accountId: row.accountId,
     assigneeId: row.assigneeId,
     notified: known !== undefined && known.dueAtMs === dueAtMs ? known.notified : [],
@@ -53,9 +63,10 @@ function observeTicket(state: NotifierIndex, row: TicketRow, version: number): b
 }
 
 function forget(state: NotifierIndex, entity: string, id: string): boolean {
-  if (entity === 'policy' && id in state.policies) {
-    delete state.policies[id];
-    return true;
+  if (entity === 'policy') {
+    const keys = Object.keys(state.policies).filter((key) => key === id || key.startsWith(`${id}:`));
+    for (const key of keys) delete state.policies[key];
+    return keys.length > 0;
   }
   if (entity !== 'ticket' || !(id in state.tickets)) return false;
   delete state.tickets[id];

@@ -6,6 +6,7 @@ import type { Database } from '../../../src-backend/db/database';
 import type { Caller, SupportCenter } from '../../../src-backend/support-center';
 import { createSmallWorkspace, type SmallWorkspace } from '../../fixtures/small-workspace';
 import { testDatabaseTargets } from '../../fixtures/test-databases';
+import { idInput, noInput } from '../../fixtures/admin-input';
 
 for (const target of testDatabaseTargets) {
   if (target.skipReason !== null) console.warn(`support-center suite on ${target.name} skipped: ${target.skipReason}`);
@@ -157,7 +158,7 @@ function suite(target: (typeof testDatabaseTargets)[number]): void {
       const { rows } = await db.query<{ id: string }>('SELECT id FROM login_details');
       expect(rows.length).toBeGreaterThan(0);
       now = new Date(now.getTime() + 30 * 86_400_000);
-      expect(await center.runRetention()).toBe(rows.length);
+      expect(await center.runAdminAction('runRetention', 'admin-token:test', noInput).then((r) => r.deleted)).toBe(rows.length);
       expect((await db.query('SELECT count(*)::int AS n FROM login_details')).rows[0]?.n).toBe(0);
       const page = await syncUntil(cursor, (changes) => changes.some((c) => c.op === 'delete'));
       cursor = page.cursor;
@@ -179,7 +180,7 @@ function suite(target: (typeof testDatabaseTargets)[number]): void {
     });
 
     it('purges a terminated account everywhere and syncs the purge', async () => {
-      await center.terminateAccount('acc-gold');
+      await center.runAdminAction('terminateAccount', 'admin-token:test', idInput('acc-gold'));
       const left = await db.query("SELECT (SELECT count(*) FROM tickets WHERE account_id = 'acc-gold')::int AS t, (SELECT count(*) FROM messages WHERE account_id = 'acc-gold')::int AS m, (SELECT count(*) FROM credits WHERE account_id = 'acc-gold')::int AS c");
       expect(left.rows[0]).toEqual({ t: 0, m: 0, c: 0 });
       const page = await syncUntil(cursor, (changes) => changes.some((c) => c.op === 'upsert' && c.entity === 'account' && c.id === 'acc-gold'));

@@ -46,13 +46,11 @@ forEachDatabase('npm run admin -- billing import', (target) => {
   it('imports a file into the workspace and prints the counts; a wrong file exits 1 naming line and field', async () => {
     const args = (file: string) => ['billing', 'import', join(dir, file), '--data', join(dir, 'data'), '--json'];
     const bad = await admin(args('bad.csv'), env);
-    expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).error.rows).toEqual([{ line: 3, field: 'holder_email', message: 'expected an e-mail address' }]);
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(bad.stderr).toContain('\n  line 3, field "holder_email": expected an e-mail address');
     const good = await admin(args('good.csv'), env);
     expect(good.code).toBe(0);
     expect(JSON.parse(good.stdout).accounts).toEqual({ created: 1, updated: 0, unchanged: 0 });
-    const human = await admin(args('bad.csv').slice(0, -1), env);
-    expect(human.stderr).toContain('line 3, field "holder_email": expected an e-mail address');
   }, 60_000);
 
   it('exits 2 with the usage for an unknown command', async () => {

@@ -3,6 +3,8 @@ import type { BillingImportSummary, BillingRowError } from '@shared/contract';
 import { BillingImportRejected } from '../../../src-backend/billing/row-errors';
 import { useClockedCenter } from '../../fixtures/clocked-center';
 import { forEachDatabase } from '../http/test-server';
+import { bodyInput } from '../../fixtures/admin-input';
+import type { SupportCenter } from '../../../src-backend/support-center';
 
 const HEADER = 'event,account_id,subscription_id,at,holder_name,holder_email,organization,policy,plan,price_cents,time_zone,months';
 const csv = (...rows: string[]): string => `${HEADER}\r\n${rows.join('\r\n')}\r\n`;
@@ -11,12 +13,14 @@ const csv = (...rows: string[]): string => `${HEADER}\r\n${rows.join('\r\n')}\r\
 const ACCOUNT = 'account,acc-bill,,,Bea Billing,bea@billing.test,"Billing, Inc.",,,,,';
 const START = (plan = 'silver', price = 4900) => `subscription,acc-bill,sub-bill,2026-02-10T15:00:00Z,,,,plan-sla,${plan},${price},,`;
 
+const importBilling = (center: SupportCenter, text: string) => center.runAdminAction('importBilling', 'admin-token:test', bodyInput(text));
+
 forEachDatabase('billing import', (target) => {
   const clock = { now: new Date('2026-11-23T15:00:00.000Z') };
   const opened = useClockedCenter(target, clock);
 
   async function rejection(text: string): Promise<BillingRowError[]> {
-    const error = await opened.center.importBilling('admin-token:test', text).then(() => null, (e: unknown) => e);
+    const error = await importBilling(opened.center, text).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(BillingImportRejected);
     return (error as BillingImportRejected).rows;
   }
@@ -99,7 +103,7 @@ forEachDatabase('billing import', (target) => {
       'purchase,acc-bill,sub-bill-b,2026-03-01T15:00:00Z,,,,,,,,',
       'renewal,,sub-bill-b,2026-05-20T15:00:00Z,,,,,,,,12',
     );
-    const first = await opened.center.importBilling('admin-token:test', file);
+    const first = await importBilling(opened.center, file);
     expect(first).toEqual(summary({ accounts: [1, 0, 0], subscriptions: [2, 0, 0] }));
     const { rows } = await opened.db.query<{ entitlement_windows: unknown; holder_name: string }>(
       "SELECT s.entitlement_windows, a.holder_name FROM subscriptions s JOIN accounts a ON a.id = s.account_id WHERE s.id = 'sub-bill-b'",
@@ -107,14 +111,14 @@ forEachDatabase('billing import', (target) => {
     // 3 months from the purchase plus 12 from the renewal paid inside the window: 15 months, to 1 June 2027 10:00 New York.
     expect(rows[0]?.entitlement_windows).toEqual([{ start: '2026-03-01T15:00:00.000Z', end: '2027-06-01T14:00:00.000Z' }]);
     const before = await snapshot();
-    expect(await opened.center.importBilling('admin-token:test', file)).toEqual(summary({ accounts: [0, 0, 1], subscriptions: [0, 0, 2] }));
+    expect(await importBilling(opened.center, file)).toEqual(summary({ accounts: [0, 0, 1], subscriptions: [0, 0, 2] }));
     expect(await snapshot()).toEqual(before);
     await opened.db.query("DELETE FROM subscriptions WHERE id = 'sub-bill-b'");
   });
 
   it('moves due instants and credits as the policy says when the plan history changes', async () => {
     clock.now = new Date('2026-11-23T15:00:00.000Z'); // Monday 10:00 New York
-    await opened.center.importBilling('admin-token:test', csv(ACCOUNT, START()));
+    await importBilling(opened.center, csv(ACCOUNT, START()));
     const ticket = await opened.center.fileTicket({ accountId: 'acc-bill', requesterName: 'Bea', requesterEmail: 'bea@billing.test', subject: 'Checkout fails', body: 'Since this morning.', urgent: false, source: 'portal' });
     // Silver: the end of the next business day, Tuesday 17:00 New York.
     expect(ticket).toMatchObject({ plan: 'silver', dueAt: '2026-11-24T22:00:00.000Z' });
@@ -139,24 +143,24 @@ forEachDatabase('billing import', (target) => {
     await expectTicket('silver', '2026-11-24T22:00:00.000Z', credit(4_900, 17 * 3_600_000));
 
     // An upgrade takes effect when requested: the ticket was filed under Platinum (1 business hour, $399.00).
-    const upgraded = await opened.center.importBilling('admin-token:test', csv(ACCOUNT, START(), 'upgrade,,sub-bill,2026-06-01T14:00:00Z,,,,,platinum,39900,,'));
+    const upgraded = await importBilling(opened.center, csv(ACCOUNT, START(), 'upgrade,,sub-bill,2026-06-01T14:00:00Z,,,,,platinum,39900,,'));
     expect(upgraded).toEqual(summary({ accounts: [0, 0, 1], subscriptions: [0, 1, 0], tickets: 1, credits: [0, 1, 0] }));
     await expectTicket('platinum', '2026-11-23T16:00:00.000Z', credit(39_900, 47 * 3_600_000));
 
     // A downgrade requested inside the ticket's cycle waits for its end: still Gold (4 business hours, $149.00).
-    await opened.center.importBilling('admin-token:test', csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-15T15:00:00Z,,,,,silver,4900,,'));
+    await importBilling(opened.center, csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-15T15:00:00Z,,,,,silver,4900,,'));
     await expectTicket('gold', '2026-11-23T19:00:00.000Z', credit(14_900, 44 * 3_600_000));
 
     // Requested in the cycle before, it took effect on 10 November: Silver again.
-    await opened.center.importBilling('admin-token:test', csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-05T15:00:00Z,,,,,silver,4900,,'));
+    await importBilling(opened.center, csv(ACCOUNT, START('gold', 14900), 'downgrade,,sub-bill,2026-11-05T15:00:00Z,,,,,silver,4900,,'));
     await expectTicket('silver', '2026-11-24T22:00:00.000Z', credit(4_900, 17 * 3_600_000));
 
     // The free term costs nothing, so its credit is 0 (10 cycles from the anchor reach 10 December).
-    await opened.center.importBilling('admin-token:test', csv(ACCOUNT, START(), 'free-term,,sub-bill,2026-02-10T15:00:00Z,,,,,,,,10'));
+    await importBilling(opened.center, csv(ACCOUNT, START(), 'free-term,,sub-bill,2026-02-10T15:00:00Z,,,,,,,,10'));
     await expectTicket('silver', '2026-11-24T22:00:00.000Z', 0);
 
     // Cancelled in October: the subscription ended on 10 November, so the ticket had no plan and no guarantee.
-    const cancelled = await opened.center.importBilling('admin-token:test', csv(ACCOUNT, START(), 'cancellation,,sub-bill,2026-10-20T15:00:00Z,,,,,,,,'));
+    const cancelled = await importBilling(opened.center, csv(ACCOUNT, START(), 'cancellation,,sub-bill,2026-10-20T15:00:00Z,,,,,,,,'));
     expect(cancelled.credits).toEqual({ created: 0, updated: 0, deleted: 1 });
     await expectTicket(null, null, null);
     const { rows: log } = await opened.db.query("SELECT op FROM changes WHERE entity = 'credit' AND entity_id = $1", [`cr-${ticket.id}`]);

@@ -6,6 +6,7 @@ import { RequestError, type SupportCenter } from '../../../src-backend/support-c
 import { createSmallWorkspace } from '../../fixtures/small-workspace';
 import { subscriptionFor } from '../../support/random-backend-writes';
 import { forEachDatabase, quietLogger } from './test-server';
+import { idInput, noInput } from '../../fixtures/admin-input';
 
 /**
  * An account terminated while its customers write, engineers act on its tickets, and retention
@@ -69,8 +70,8 @@ forEachDatabase('termination racing every other writer of the account', (target)
         ...reversed.map((ticketId) => settle(center.addCustomerMessage(ticketId, 'Any news?'))),
         settle(batch(tickets, 'forward')),
         settle(batch(reversed, 'backward')),
-        settle(center.runRetention(new Date(Date.now() + 31 * 86_400_000))),
-        settle(center.terminateAccount(`acc-doomed-${n}`)),
+        settle(center.runAdminAction('runRetention', 'admin-token:test', noInput, new Date(Date.now() + 31 * 86_400_000))),
+        settle(center.runAdminAction('terminateAccount', 'admin-token:test', idInput(`acc-doomed-${n}`))),
         ...tickets.map((ticketId) => settle(center.addCustomerMessage(ticketId, 'Hello again?'))),
       ]);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock, MINUTE, page, policyChange, recordingNotifier, ticket, upsert } from './notifier-fixtures';
+import { FakeClock, MINUTE, page, policyChange, recordingNotifier, ticket, twoVersionPolicyChange, upsert } from './notifier-fixtures';
 
 const START = '2026-11-24T14:00:00.000Z'; // Tuesday 09:00 in New York
 const DUE = '2026-11-24T15:00:00.000Z';
@@ -36,6 +36,25 @@ describe('deadline notifier: thresholds and breach', () => {
     expect(titles()).toHaveLength(1);
     clock.advance(MINUTE);
     expect(titles().at(-1)).toBe('Ticket #1 breaches in 5 minutes');
+  });
+
+  it('follows the thresholds of the policy version each ticket runs under, not the newest version', async () => {
+    const clock = new FakeClock(Date.parse(START));
+    const { notifier, titles } = recordingNotifier(clock);
+    await notifier.start();
+    // Version 2 (warn 50 minutes ahead) takes effect next week; these tickets were filed under version 1 (45).
+    const nextWeek = '2026-12-01T00:00:00.000Z';
+    await notifier.observe(page([twoVersionPolicyChange([45], [50], nextWeek), upsert(ticket({ id: 't-1', dueAt: DUE, policyVersion: 1 }))]));
+    clock.advance(11 * MINUTE);
+    expect(titles()).toEqual([]);
+    clock.advance(5 * MINUTE);
+    expect(titles()).toEqual(['Ticket #1 breaches in 45 minutes']);
+    // A ticket filed under version 2 follows version 2.
+    await notifier.observe(page([upsert(ticket({ id: 't-2', number: 2, dueAt: '2026-11-24T17:00:00.000Z', policyVersion: 2 }))]));
+    clock.advance(113 * MINUTE); // 16:09, 51 minutes before t-2's due instant
+    expect(titles()).not.toContain('Ticket #2 breaches in 50 minutes');
+    clock.advance(MINUTE);
+    expect(titles().at(-1)).toBe('Ticket #2 breaches in 50 minutes');
   });
 
   it('catches up with one notification for the most severe point passed while it was not running', async () => {

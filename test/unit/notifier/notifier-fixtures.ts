@@ -87,6 +87,14 @@ export function policyChange(thresholds: number[], id = 'plan-sla'): SyncChange 
   return { op: 'upsert', entity: 'policy', id, version: version++, row: policyRow(id, { ...presets.planSla(), id, approachThresholdsMinutes: thresholds }) };
 }
 
+/** A policy with a second version from `effectiveFrom`: its row's `policy` is the newest version's. */
+export function twoVersionPolicyChange(first: number[], second: number[], effectiveFrom: string, id = 'plan-sla'): SyncChange {
+  const v1 = policyRow(id, { ...presets.planSla(), id, approachThresholdsMinutes: first });
+  const newest = { ...presets.planSla(), id, approachThresholdsMinutes: second };
+  const row = { id, policy: newest, versions: [...v1.versions, { number: 2, effectiveFrom, summary: ['approach thresholds changed'], policy: newest }] };
+  return { op: 'upsert', entity: 'policy', id, version: version++, row };
+}
+
 /** A page as the backend sends it, validated against the contract so the fixtures cannot drift from it. */
 export function page(changes: SyncChange[]): SyncPage {
   return syncPageSchema.parse({ changes, cursor: `c${version++}`, hasMore: false, phase: 'changes', progress: null, serverTime: '2026-11-24T09:00:00.000Z' });

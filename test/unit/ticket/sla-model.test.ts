@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '@shared/policy';
 import { slaModel, slaStateOf, type SlaModelInput } from '../../../src-renderer/ticket/sla-model';
+import { owedCredit } from '../../../src-backend/domain/record-credit';
 import { credit, subscription, ticket } from '../../integration/cache/cache-fixtures';
 
 const planSla = presets.planSla();
@@ -96,5 +97,31 @@ describe('slaModel', () => {
     const early = { ...gold, anchor: '2026-12-01T14:00:00.000Z' };
     const m = target(model({ subscription: early, now: '2026-11-24T20:00:00.000Z' }));
     expect(m.credit).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('dueAt') });
+  });
+});
+
+describe('the credit estimate of a breached ticket', () => {
+  // Version 2 of the plan policy raised Gold to $299.00; the subscription still says $149.00.
+  const version2 = { ...planSla, plans: planSla.plans.map((p) => (p.id === 'gold' ? { ...p, monthlyPriceCents: 29_900 } : p)) };
+  const repliedAt = '2026-11-25T15:00:00.000Z';
+  const answered = { ...goldTicket, firstStaffReplyAt: repliedAt };
+
+  it('is what the backend records: the price of the policy version the ticket runs under', () => {
+    const recorded = owedCredit(
+      version2,
+      { due_at: answered.dueAt, plan: answered.plan, created_at: answered.createdAt },
+      { anchor: gold.anchor, time_zone: gold.timeZone, free_term: null },
+      repliedAt,
+    );
+    const estimate = target(slaModel({ policy: version2, ticket: answered, subscription: gold, credits: [], now: Date.parse(repliedAt) })).credit;
+    expect(estimate).toMatchObject({ kind: 'owed', recorded: false, cents: recorded?.cents, latenessMs: recorded?.latenessMs });
+    const atVersion1 = target(slaModel({ policy: planSla, ticket: answered, subscription: gold, credits: [], now: Date.parse(repliedAt) })).credit;
+    expect(estimate.kind === 'owed' && atVersion1.kind === 'owed' && estimate.cents > atVersion1.cents).toBe(true);
+  });
+
+  it('is nothing for a ticket filed during a free term, as recorded', () => {
+    const freeGold = { ...gold, freeTerm: { startedAt: '2026-11-01T00:00:00.000Z', endsAt: '2026-12-01T00:00:00.000Z' } };
+    const estimate = target(slaModel({ policy: version2, ticket: answered, subscription: freeGold, credits: [], now: Date.parse(repliedAt) })).credit;
+    expect(estimate).toMatchObject({ kind: 'owed', cents: 0 });
   });
 });
