@@ -37,6 +37,12 @@ export interface HelpdeskConnector {
 export interface HighWaterMark {
   /** The helpdesk's last-updated instant (ISO) of the newest ticket mirrored whole. */
   updatedAt: string | null;
+  /**
+   * That ticket's id, when every ticket updated at the same instant with a lower id was mirrored
+   * too: a helpdesk that orders ties by id may continue after it instead of re-reading the instant.
+   * Null or absent: start at `updatedAt` itself.
+   */
+  externalId?: string | null;
 }
 
 export interface ChangePage {

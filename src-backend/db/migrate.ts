@@ -20,7 +20,7 @@ export const migrations: ReadonlyArray<{ id: number; name: string; sql: string }
   { id: 6, name: 'policy versions; the version of each ticket', sql: policyVersionsSchema },
   { id: 7, name: 'engineers disabled, token lifecycle, sign-in codes, audit log', sql: administrationSchema },
   { id: 8, name: 'helpdesk connector: state, links, mirrored entries, write-backs', sql: helpdeskConnectorSchema },
-  { id: 9, name: 'helpdesk mirror lease: one mirror at a time', sql: mirrorLeaseSchema },
+  { id: 9, name: 'helpdesk mirror: the mark\'s ticket id, one mirror at a time', sql: mirrorLeaseSchema },
   { id: 10, name: 'write-back attempts: when the current one started', sql: writebackAttemptsSchema },
 ];
 

@@ -4,7 +4,7 @@ import { firstStaffReplyChanges } from '../../domain/first-staff-reply';
 import { governingSubscription, insertTicket } from '../../domain/insert-ticket';
 import type { PolicyCache } from '../../domain/policy-cache';
 import { updateTicket } from '../../domain/update-ticket';
-import type { HelpdeskEntry, HelpdeskTicket } from '../helpdesk-connector';
+import type { HelpdeskEntry, HelpdeskPerson, HelpdeskTicket } from '../helpdesk-connector';
 import { accountFor, addressOf, engineerFor } from './mirror-people';
 import { removeTicket } from './remove-ticket';
 
@@ -28,9 +28,21 @@ async function lockedTicket(tx: Queryable, ticketId: string): Promise<Record<str
   return rows[0];
 }
 
-async function createTicket(tx: Queryable, policies: PolicyCache, connector: string, ticket: HelpdeskTicket): Promise<Record<string, unknown>> {
+type Engineers = (person: HelpdeskPerson) => Promise<{ id: string; name: string } | null>;
+
+/** Engineers by helpdesk user, each looked up once per ticket. */
+function engineersOf(tx: Queryable, connector: string): Engineers {
+  const known = new Map<string, Promise<{ id: string; name: string } | null>>();
+  return (person) => {
+    let found = known.get(person.externalId);
+    if (found === undefined) known.set(person.externalId, (found = engineerFor(tx, connector, person)));
+    return found;
+  };
+}
+
+async function createTicket(tx: Queryable, policies: PolicyCache, connector: string, ticket: HelpdeskTicket, engineers: Engineers): Promise<Record<string, unknown>> {
   const accountId = await accountFor(tx, connector, ticket.requester);
-  const owner = ticket.owner === null ? null : await engineerFor(tx, connector, ticket.owner);
+  const owner = ticket.owner === null ? null : await engineers(ticket.owner);
   const row = await insertTicket(tx, policies, {
     accountId, subscription: await governingSubscription(tx, accountId), policyId: ticket.policyId, createdAt: ticket.createdAt, urgent: ticket.urgent,
     ...(ticket.plan === null ? {} : { plan: ticket.plan }),
@@ -55,8 +67,8 @@ async function unseen(tx: Queryable, connector: string, entries: HelpdeskEntry[]
  * A message entry becomes a message (a staff author is an engineer); the first public staff reply
  * stops the SLA clock by the same rules as the app's reply. Answers the ticket columns it changed.
  */
-async function mirrorMessage(tx: Queryable, policies: PolicyCache, connector: string, row: Record<string, unknown>, entry: Extract<HelpdeskEntry, { kind: 'message' }>): Promise<{ messageId: string; changes: Record<string, unknown> }> {
-  const engineer = entry.author.staff ? await engineerFor(tx, connector, entry.author) : null;
+async function mirrorMessage(tx: Queryable, policies: PolicyCache, engineers: Engineers, row: Record<string, unknown>, entry: Extract<HelpdeskEntry, { kind: 'message' }>): Promise<{ messageId: string; changes: Record<string, unknown> }> {
+  const engineer = entry.author.staff ? await engineers(entry.author) : null;
   const authorKind = entry.author.staff ? (engineer === null ? 'system' : 'staff') : 'customer';
   const message = await insertMessage(tx, {
     ticketId: String(row.id), accountId: String(row.account_id), authorKind, authorId: engineer?.id ?? null, authorName: engineer?.name ?? entry.author.name,
@@ -78,25 +90,34 @@ export async function applyHelpdeskTicket(tx: Queryable, policies: PolicyCache, 
     if (linked !== null) await removeTicket(tx, linked);
     return { created: false, removed: linked !== null, entries: 0, changed: linked !== null };
   }
-  let row = linked === null ? await createTicket(tx, policies, connector, ticket) : await lockedTicket(tx, linked);
+  const engineers = engineersOf(tx, connector);
+  let row = linked === null ? await createTicket(tx, policies, connector, ticket, engineers) : await lockedTicket(tx, linked);
   const changes: Record<string, unknown> = {};
   const entries = await unseen(tx, connector, ticket.entries);
+  const recorded: Array<{ external_id: string; message_id: string | null }> = [];
   for (const entry of entries) {
     let messageId: string | null = null;
     if (entry.kind === 'message') {
-      const mirrored = await mirrorMessage(tx, policies, connector, row, entry);
+      const mirrored = await mirrorMessage(tx, policies, engineers, row, entry);
       messageId = mirrored.messageId;
       Object.assign(changes, mirrored.changes);
       row = { ...row, ...mirrored.changes };
     }
-    await tx.query('INSERT INTO connector_entries (connector, external_id, ticket_id, message_id) VALUES ($1, $2, $3, $4)', [connector, entry.externalId, row.id, messageId]);
+    recorded.push({ external_id: entry.externalId, message_id: messageId });
   }
-  const owner = ticket.owner === null ? null : await engineerFor(tx, connector, ticket.owner);
+  if (recorded.length > 0) {
+    await tx.query(
+      `INSERT INTO connector_entries (connector, external_id, ticket_id, message_id)
+       SELECT $1, e.external_id, $2, e.message_id FROM jsonb_to_recordset($3::jsonb) AS e (external_id text, message_id text)`,
+      [connector, row.id, JSON.stringify(recorded)],
+    );
+  }
+  const owner = ticket.owner === null ? null : await engineers(ticket.owner);
   const current = { subject: ticket.subject, status: ticket.status, assignee_id: owner?.id ?? null };
   for (const [column, value] of Object.entries(current)) if (row[column] !== value) changes[column] = value;
   // New entries on a known ticket give it a new version too: it changed in the helpdesk.
   const changed = Object.keys(changes).length > 0 || (linked !== null && entries.length > 0);
   if (changed) await updateTicket(tx, row, changes, now);
-  await tx.query('UPDATE connector_tickets SET external_updated_at = $3 WHERE connector = $1 AND external_id = $2', [connector, ticket.externalId, ticket.updatedAt]);
+  if (linked !== null) await tx.query('UPDATE connector_tickets SET external_updated_at = $3 WHERE connector = $1 AND external_id = $2', [connector, ticket.externalId, ticket.updatedAt]);
   return { created: linked === null, removed: false, entries: entries.length, changed: changed || linked === null };
 }

@@ -3,9 +3,9 @@ import type { Database } from '../../db/database';
 import { notifyingWrite } from '../../db/notifying-write';
 import type { PolicyCache } from '../../domain/policy-cache';
 import type { Result } from '@shared/ipc/result';
-import type { ChangePage, HelpdeskConnector, HelpdeskTicket } from '../helpdesk-connector';
+import type { ChangePage, HelpdeskConnector, HelpdeskTicket, HighWaterMark } from '../helpdesk-connector';
 import { applyHelpdeskTicket } from './apply-ticket';
-import { claimLease, holdLease, LeaseLost, releaseLease } from './mirror-lease';
+import { advanceMark, claimLease, LeaseLost, releaseLease } from './mirror-lease';
 
 export interface MirrorDeps {
   db: Database;
@@ -27,18 +27,25 @@ const processHolder = `mirror-${randomUUID()}`;
 
 type Counts = { tickets: number; created: number; removed: number; entries: number };
 
+/**
+ * The mark after a ticket. A merged-away ticket comes with its survivor's instant just before it,
+ * whatever the ids: the mark stays at the start of that instant, so the survivor is not skipped.
+ */
+function markAfter(ticket: HelpdeskTicket): HighWaterMark {
+  return { updatedAt: ticket.updatedAt, externalId: ticket.mergedInto === null ? ticket.externalId : null };
+}
+
 /** A page's tickets, each in its own transaction with the mark's advance; answers the new mark. */
-async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date }, tickets: HelpdeskTicket[], counts: Counts, mark: string | null): Promise<string | null> {
+async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date }, tickets: HelpdeskTicket[], counts: Counts, mark: HighWaterMark): Promise<HighWaterMark> {
   const { db, connector, policies, leaseMs, holder, clock } = deps;
   const kind = connector.kind;
   for (const ticket of tickets) {
     const applied = await notifyingWrite(db, async (tx) => {
-      await holdLease(tx, kind, holder, clock(), leaseMs);
       const outcome = await applyHelpdeskTicket(tx, policies, kind, ticket, clock());
-      await tx.query('UPDATE connector_state SET high_water = $2 WHERE connector = $1', [kind, ticket.updatedAt]);
+      await advanceMark(tx, kind, holder, clock(), leaseMs, markAfter(ticket));
       return outcome;
     }, (outcome) => outcome.changed);
-    mark = ticket.updatedAt;
+    mark = markAfter(ticket);
     counts.tickets++;
     counts.created += applied.created ? 1 : 0;
     counts.removed += applied.removed ? 1 : 0;
@@ -49,8 +56,8 @@ async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date 
 }
 
 /**
- * One mirror run: from the high-water mark (again from the mark itself: instants have one-second
- * resolution), every changed ticket is applied in its own transaction together with the mark's
+ * One mirror run: from the high-water mark (after the mark's ticket, or from the mark's instant
+ * itself when the helpdesk cannot order ties), every changed ticket is applied in its own transaction together with the mark's
  * advance to its last-updated instant. A crash anywhere leaves either the ticket and its mark or
  * neither; the next run reads the ticket again and skips the entries it has (by their helpdesk id).
  * Only the holder of the connector's lease mirrors; the run's error, if any, is recorded in
@@ -64,9 +71,9 @@ export async function runMirror(deps: MirrorDeps): Promise<MirrorOutcome> {
   if (lease === null) return { ran: false, reason: 'another instance is mirroring' };
   const counts: Counts = { tickets: 0, created: 0, removed: 0, entries: 0 };
   let error: string | null = null;
-  let mark = lease.highWater;
+  let mark = lease;
   // The next page is read from the helpdesk while this one is written: the two overlap.
-  let upcoming: Promise<Result<ChangePage>> | null = connector.changesSince({ updatedAt: mark }, null);
+  let upcoming: Promise<Result<ChangePage>> | null = connector.changesSince(mark, null);
   try {
     while (upcoming !== null) {
       const changes: Result<ChangePage> = await upcoming;
@@ -75,7 +82,7 @@ export async function runMirror(deps: MirrorDeps): Promise<MirrorOutcome> {
         error = `${changes.error.code}: ${changes.error.message}`;
         break;
       }
-      if (changes.value.next !== null) upcoming = connector.changesSince({ updatedAt: mark }, changes.value.next);
+      if (changes.value.next !== null) upcoming = connector.changesSince(mark, changes.value.next);
       mark = await applyPage(run, changes.value.tickets, counts, mark);
     }
   } catch (thrown) {

@@ -104,14 +104,17 @@ export class RtChanges {
     const horizon = new Date(Math.floor((now - (this.options.settleMs ?? 2_000)) / 1_000) * 1_000).toISOString().replace('.000Z', 'Z');
     // A first run has nothing to delete.
     if (mark.updatedAt === null) return ok({ h: horizon, t: null, i: 0, d: [] });
+    const after = /^\d+$/.test(mark.externalId ?? '') ? Number(mark.externalId) : 0;
+    const markKey: [string, number] = [new Date(mark.updatedAt).toISOString().replace('.000Z', 'Z'), after];
     const since = new Date(mark.updatedAt);
     const deletions = await allPages((page) => this.client.deletionsSince(since, page, rtMaxPerPage));
     if (!deletions.ok) return deletions;
     const d = deletions.value
       .filter((deletion) => deletion.Created !== null && deletion.Created < horizon)
       .map((deletion): [string, number] => [deletion.Created as string, deletion.ObjectId])
+      .filter((key) => !before(key, markKey))
       .sort((a, b) => (before(a, b) ? -1 : 1));
-    return ok({ h: horizon, t: mark.updatedAt, i: 0, d });
+    return ok({ h: horizon, t: markKey[0], i: after, d });
   }
 
   private query(horizon: string, since: string | null, afterId: number): string {

@@ -111,9 +111,12 @@ describeWithRt('mirroring Request Tracker 5 into the support center', () => {
         expect(kept.rows.map((row) => row.body)).toEqual(['Merge me away!', 'Survivor!']);
       }, 60_000);
 
-      it('mirroring again changes nothing', async () => {
+      it('mirroring again changes nothing, and reads no ticket again', async () => {
         await mirrorNow(db, connector);
         const before = await snapshot();
+        expect(await mirrorNow(db, connector)).toMatchObject({ ran: true, error: null, tickets: 0, created: 0, removed: 0, entries: 0 });
+        // From the instant alone (as after an upgrade, or from a helpdesk without ordered ties) the mark's second is read again: still no change.
+        await db.query("UPDATE connector_state SET high_water_id = NULL WHERE connector = 'request-tracker'");
         expect(await mirrorNow(db, connector)).toMatchObject({ ran: true, error: null, created: 0, removed: 0, entries: 0 });
         expect(await snapshot()).toEqual(before);
       }, 60_000);

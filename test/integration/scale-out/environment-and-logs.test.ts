@@ -14,10 +14,16 @@ describe('settings from the environment', () => {
   it('reads port, host, pool size and timers, with flags winning', () => {
     const env = { PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db:5432/support', DB_POOL_SIZE: '25', RETENTION_INTERVAL_MS: '0', SHUTDOWN_DRAIN_MS: '3000' };
     expect(readEnvironment(args, env)).toEqual({
-      port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://db:5432/support', poolSize: 25, retentionIntervalMs: 0, shutdownDrainMs: 3000,
+      port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://db:5432/support', poolSize: 25, retentionIntervalMs: 0, shutdownDrainMs: 3000, connectorConfig: null,
     });
     expect(readEnvironment(parseCliArgs(['--port', '9090', '--host', '127.0.0.1']), env)).toMatchObject({ port: 9090, host: '127.0.0.1' });
-    expect(readEnvironment(args, {})).toEqual({ port: 0, host: '127.0.0.1', databaseUrl: null, poolSize: 10, retentionIntervalMs: 60_000, shutdownDrainMs: 0 });
+    expect(readEnvironment(args, {})).toEqual({ port: 0, host: '127.0.0.1', databaseUrl: null, poolSize: 10, retentionIntervalMs: 60_000, shutdownDrainMs: 0, connectorConfig: null });
+  });
+
+  it('takes the connector configuration from --connector, else CONNECTOR_CONFIG', () => {
+    expect(readEnvironment(args, { CONNECTOR_CONFIG: 'rt.json' }).connectorConfig).toBe('rt.json');
+    expect(readEnvironment(parseCliArgs(['--connector', 'other.json']), { CONNECTOR_CONFIG: 'rt.json' }).connectorConfig).toBe('other.json');
+    expect(() => parseCliArgs(['--connector', ' '])).toThrow(/--connector needs a path/);
   });
 
   it('refuses a bad value, naming the variable', () => {
