@@ -5,7 +5,8 @@ import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client
 import { openDatabase } from '../../src-backend/db/open-database';
 import { createSmallWorkspace } from '../fixtures/small-workspace';
 import { startInProcessBackend } from '../support/in-process-backend';
-import { rtSkipReason, startSuiteRt } from '../support/request-tracker';
+import { startSuiteRt } from '../support/request-tracker';
+import { rtSkipReason } from '../support/rt-skip';
 import { linkedTicket, postMutations, rtWriteConnector } from '../support/rt-writeback-harness';
 
 const REPLIES = 200;
