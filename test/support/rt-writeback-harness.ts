@@ -11,8 +11,9 @@ import type { SuiteRt } from './request-tracker';
 const planStatuses = rtStatusesFromMapping({ new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', rejected: 'closed' });
 
 /**
- * The write half of the RT connector, as the support center sees it, until the whole connector
- * (with its mirror) is on main: reading changes is not needed by write-back tests.
+ * The write half of the RT connector (RtConnector's own actions), with a timeout and statuses a test
+ * chooses: for write-back tests that link tickets themselves (`linkedTicket`) to reach a state
+ * quickly. rt-writeback-mirror.test.ts runs the whole RtConnector, mirror included.
  */
 export function rtWriteConnector(baseUrl: string, token: string, options: { statuses?: RtWriteContext['statuses']; timeoutMs?: number } = {}): HelpdeskConnector {
   const client = new RtClient({ baseUrl, token, maxRequestsPerSecond: 200, timeoutMs: options.timeoutMs ?? 15_000 });
