@@ -41,7 +41,7 @@ export async function benchRtWriteback(): Promise<string[]> {
   const db = await openDatabase({ dataDir: null });
   try {
     const workspace = await createSmallWorkspace(db);
-    const backend = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
+    const backend = await startInProcessBackend(db, { connector: await rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
     try {
       const linked: Array<{ ticketId: string; rtId: number }> = [];
       for (let i = 0; i < TICKETS; i++) linked.push(await linkedTicket(rt, db, backend.center, `Bench write-back ${i}`));

@@ -77,6 +77,8 @@ test.afterAll(async () => {
 
 test.beforeEach(() => {
   test.skip(rtSkipReason !== null, rtSkipReason ?? '');
+  // Each step waits for the mirror (up to a minute on a loaded machine).
+  test.setTimeout(120_000);
 });
 
 /** A ticket the customer opens in RT herself: its RT id. */
