@@ -11,6 +11,7 @@ import { deleteLoginDetail, revealLoginDetail, runRetentionJob, submitLoginDetai
 import { applyMutations } from './domain/mutations/apply-mutations';
 import type { HelpdeskConnector } from './connectors/helpdesk-connector';
 import { applyWithConnector } from './connectors/writeback/apply-with-connector';
+import { WRITEBACK_LEASE_MS } from './connectors/writeback/writeback-rows';
 import { PolicyCache } from './domain/policy-cache';
 import { cachedTokenLookup } from './security/token-cache';
 import { isoOrNull } from './domain/db-instants';
@@ -127,7 +128,7 @@ export async function createSupportCenter(db: Database, config: SupportCenterCon
     applyMutations: (caller, batch) =>
       config.connector === undefined
         ? write((tx) => applyMutations(tx, policies, caller.engineerId, batch, clock()))
-        : applyWithConnector({ db, connector: config.connector, policies, write, clock, leaseMs: config.writebackLeaseMs ?? 120_000 }, caller.engineerId, batch),
+        : applyWithConnector({ db, connector: config.connector, policies, write, clock, leaseMs: config.writebackLeaseMs ?? WRITEBACK_LEASE_MS }, caller.engineerId, batch),
     async revealLoginDetail(caller, id) {
       // A write: an expired detail found here is deleted, and that deletion syncs.
       const outcome = await write((tx) => revealLoginDetail(tx, key, caller, id, clock()));

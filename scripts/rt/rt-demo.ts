@@ -2,9 +2,6 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { endpoints } from '@shared/contract/endpoints';
-import type { AdminEngineer, IssuedSignInCode, IssuedToken } from '@shared/contract';
-import { callEndpoint } from '../../src-backend/admin/remote-client';
 import { startNodeProgram, type Child } from './child-process';
 import { fillRt } from './fill-rt';
 import { billingCsv, REQUESTERS, STAFF } from './helpdesk-cast';
@@ -12,6 +9,7 @@ import { grantHelpdeskRights } from './helpdesk-setup';
 import { installRtIfMissing } from './install-if-missing';
 import { ensureRtTemplate, readToken } from './rt-template';
 import { startRt } from './start-rt';
+import { connectorConfig, setUpWorkspace, type Workspace } from './rt-workspace';
 
 /**
  * `npm run rt-demo`: the support center on a real Request Tracker in one command. A throwaway RT
@@ -43,54 +41,6 @@ async function startBackend(args: readonly string[], env: NodeJS.ProcessEnv): Pr
   const backend = await startNodeProgram('src-backend/cli.ts', ['--port', '0', ...args], env, repo);
   stops.push(() => backend.stop());
   return backend;
-}
-
-/** The RT connector's configuration (docs/connectors.md): no secret in it. */
-function connectorConfig(rtUrl: string): string {
-  return JSON.stringify(
-    {
-      helpdesk: 'request-tracker',
-      url: rtUrl,
-      user: 'root',
-      queues: { General: 'plan-sla' },
-      urgent: { customField: 'Severity', values: ['high'] },
-      maxRequestsPerSecond: 10,
-      pollIntervalMs: 3000,
-    },
-    null,
-    2,
-  );
-}
-
-interface Workspace {
-  adminToken: string;
-  engineerToken: string;
-  codes: Array<{ name: string; code: IssuedSignInCode }>;
-}
-
-/**
- * Through the admin API of the first start: the billing export (before the mirror runs, so RT's
- * requesters find their accounts), an engineer for each RT staff user, a token for the first and
- * sign-in codes for the others.
- */
-async function setUpWorkspace(url: string, adminToken: string, csv: string): Promise<Workspace> {
-  const imported = await fetch(`${url}${endpoints.importBilling.path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'text/csv' },
-    body: csv,
-  });
-  if (!imported.ok) throw new Error(`the billing import was refused: ${imported.status} ${await imported.text()}`);
-  const engineers: AdminEngineer[] = [];
-  for (const staff of STAFF) {
-    engineers.push((await callEndpoint(url, adminToken, endpoints.addEngineer, { body: { name: staff.name, email: staff.email } })) as AdminEngineer);
-  }
-  const [first, ...others] = engineers as [AdminEngineer, ...AdminEngineer[]];
-  const issued = (await callEndpoint(url, adminToken, endpoints.issueToken, { body: { role: 'engineer', engineerId: first.id, label: 'rt-demo web mode' } })) as IssuedToken;
-  const codes = [];
-  for (const engineer of others) {
-    codes.push({ name: engineer.name, code: (await callEndpoint(url, adminToken, endpoints.issueSignInCode, { body: { engineerId: engineer.id, minutes: 60 } })) as IssuedSignInCode });
-  }
-  return { adminToken, engineerToken: issued.token, codes };
 }
 
 async function main(): Promise<void> {

@@ -36,7 +36,8 @@ function expiresAt(options: Options): string | undefined {
 const connectorLines = (c: ConnectorState): string => [
   `${c.helpdesk}${c.url === null ? '' : ` ${c.url}`}: ${c.status}${c.lagSeconds === null ? '' : `, ${c.lagSeconds} s behind`}`,
   `  last mirror ${c.lastMirrorAt ?? 'never'}, high-water ${c.highWater ?? 'none'}, ${c.mirroredTickets} tickets mirrored`,
-  `  actions waiting ${c.actionsWaiting}${c.oldestWaitingSince === null ? '' : ` (oldest since ${c.oldestWaitingSince})`}${c.mirrorLockHeld === null ? '' : `, mirror lock ${c.mirrorLockHeld ? 'held here' : 'held elsewhere'}`}`,
+  `  actions waiting ${c.actionsWaiting}${c.oldestWaitingSince === null ? '' : ` (oldest since ${c.oldestWaitingSince})`}`,
+  ...(c.mirrorLease === null ? [] : [`  mirror lease held by ${c.mirrorLease.holder}${c.mirrorLease.heldHere === true ? ' (this instance)' : ''} until ${c.mirrorLease.until}`]),
   ...(c.lastError === null ? [] : [`  last error ${c.lastError.at ?? ''}: ${c.lastError.message}`]),
 ].join('\n');
 

@@ -41,7 +41,7 @@ export async function startBackend(args: CliArgs, env: NodeJS.ProcessEnv, logger
   let mirror: RunningConnector | null = null;
   try {
     const connector = settings.connectorConfig === null ? null : await startConnector(settings.connectorConfig, env);
-    center = await createSupportCenter(db, { loginDetailKey, retentionIntervalMs: settings.retentionIntervalMs, logger, ...(connector === null ? {} : { connector: connector.connector }) });
+    center = await createSupportCenter(db, { loginDetailKey, retentionIntervalMs: settings.retentionIntervalMs, logger, ...(connector === null ? {} : { connector: connector.connector, helpdesk: connector.helpdesk }) });
     const credentials = await prepareWorkspace(db, { seed: args.seed, loginDetailKey, logger });
     mirror = connector === null ? null : await connector.startMirror(db, logger);
     const server = createHttpServer(center, { logger });

@@ -7,8 +7,8 @@ export interface ConfiguredHelpdesk {
   /** The connector's name in stored state (`request-tracker`). */
   helpdesk: string;
   url: string;
-  /** Whether this instance runs the mirror now; absent when the mirror does not say. */
-  mirrorLockHeld?: () => boolean;
+  /** The name this process's mirror runs hold the lease under (mirror-lease.ts). */
+  mirrorHolder: string;
 }
 
 /** A mirror that has not caught up for this long is lagging (the poll interval is seconds). */
@@ -19,7 +19,7 @@ export const NO_CONNECTOR_MESSAGE = 'no helpdesk connector is configured: start 
 // One row per connector known to the database: its state, its links and its waiting write-backs.
 const STATE_SQL = namedStatement(
   'connector_status',
-  `SELECT c.connector, s.high_water, s.last_mirror_at, s.last_error, s.last_error_at,
+  `SELECT c.connector, s.high_water, s.last_mirror_at, s.last_error, s.last_error_at, s.mirror_holder, s.mirror_lease_until,
           (SELECT count(*) FROM connector_tickets t WHERE t.connector = c.connector)::int AS mirrored,
           w.waiting, w.oldest
      FROM (SELECT connector FROM connector_state
@@ -37,6 +37,8 @@ interface StateRow {
   last_mirror_at: unknown;
   last_error: string | null;
   last_error_at: unknown;
+  mirror_holder: string | null;
+  mirror_lease_until: unknown;
   mirrored: number;
   waiting: number;
   oldest: unknown;
@@ -76,8 +78,15 @@ function connectorState(row: StateRow, now: Date, configured: ConfiguredHelpdesk
     mirroredTickets: Number(row.mirrored),
     actionsWaiting: Number(row.waiting),
     oldestWaitingSince: isoOrNull(row.oldest),
-    mirrorLockHeld: configured?.mirrorLockHeld?.() ?? null,
+    mirrorLease: mirrorLease(row, configured),
   };
+}
+
+/** Who holds the mirror's lease (a pass under way, or a dead instance's until it runs out), from the database. */
+function mirrorLease(row: StateRow, configured: ConfiguredHelpdesk | null): ConnectorState['mirrorLease'] {
+  const until = isoOrNull(row.mirror_lease_until);
+  if (row.mirror_holder === null || until === null) return null;
+  return { holder: row.mirror_holder, until, heldHere: configured === null ? null : row.mirror_holder === configured.mirrorHolder };
 }
 
 function health(failing: boolean, lagSeconds: number | null): ConnectorHealth {

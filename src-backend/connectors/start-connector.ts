@@ -3,13 +3,16 @@ import type { Database } from '../db/database';
 import { PolicyCache } from '../domain/policy-cache';
 import type { HelpdeskConnector } from './helpdesk-connector';
 import { startMirrorLoop, type MirrorLoop } from './mirror/mirror-loop';
-import { runMirror } from './mirror/run-mirror';
+import { mirrorHolder, runMirror } from './mirror/run-mirror';
+import type { ConfiguredHelpdesk } from './connector-status';
 import { checkMappedPolicies, openConnector } from './open-connector';
 
 export type RunningConnector = MirrorLoop;
 
 interface StartingConnector {
   connector: HelpdeskConnector;
+  /** The connector as operations see it (`/v1/admin/connector`, `/v1/health`). */
+  helpdesk: ConfiguredHelpdesk;
   /** Checks the mapped policies in the (prepared) workspace, then mirrors every pollIntervalMs. */
   startMirror(db: Database, logger: Logger): Promise<RunningConnector>;
 }
@@ -21,6 +24,7 @@ export async function startConnector(file: string, env: NodeJS.ProcessEnv): Prom
   const { connector, config } = opened.value;
   return {
     connector,
+    helpdesk: { helpdesk: connector.kind, url: config.url, mirrorHolder },
     async startMirror(db, logger) {
       const policies = await checkMappedPolicies(db, file, config);
       if (!policies.ok) throw new Error(policies.error.message);

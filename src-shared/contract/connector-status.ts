@@ -31,8 +31,12 @@ export const connectorStateSchema = z.object({
   /** Engineers' actions sent to the helpdesk and not yet confirmed (write-backs pending). */
   actionsWaiting: z.number().int().nonnegative(),
   oldestWaitingSince: instantSchema.nullable(),
-  /** Whether this instance runs the mirror now (one instance does at a time); null when unknown. */
-  mirrorLockHeld: z.boolean().nullable(),
+  /**
+   * The mirror's lease while a pass holds it (one instance mirrors at a time): the holder's name
+   * (host, pid), until when, and whether it is this instance (null from a local admin command).
+   * null between passes. A lease whose instance died stays until it runs out.
+   */
+  mirrorLease: z.object({ holder: z.string(), until: instantSchema, heldHere: z.boolean().nullable() }).nullable(),
 });
 export type ConnectorState = z.infer<typeof connectorStateSchema>;
 

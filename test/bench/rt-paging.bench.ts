@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client';
-import { rtSkipReason, startSuiteRt, type SuiteRt } from '../support/request-tracker';
+import { startSuiteRt, type SuiteRt } from '../support/request-tracker';
+import { rtSkipReason } from '../support/rt-skip';
 import { benchRtMirror } from './rt-mirror';
 
 const TICKETS = 1_000;

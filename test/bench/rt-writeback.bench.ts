@@ -5,7 +5,8 @@ import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client
 import { openDatabase } from '../../src-backend/db/open-database';
 import { createSmallWorkspace } from '../fixtures/small-workspace';
 import { startInProcessBackend } from '../support/in-process-backend';
-import { rtSkipReason, startSuiteRt } from '../support/request-tracker';
+import { startSuiteRt } from '../support/request-tracker';
+import { rtSkipReason } from '../support/rt-skip';
 import { linkedTicket, postMutations, rtWriteConnector } from '../support/rt-writeback-harness';
 
 const REPLIES = 200;
@@ -40,7 +41,7 @@ export async function benchRtWriteback(): Promise<string[]> {
   const db = await openDatabase({ dataDir: null });
   try {
     const workspace = await createSmallWorkspace(db);
-    const backend = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
+    const backend = await startInProcessBackend(db, { connector: await rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
     try {
       const linked: Array<{ ticketId: string; rtId: number }> = [];
       for (let i = 0; i < TICKETS; i++) linked.push(await linkedTicket(rt, db, backend.center, `Bench write-back ${i}`));

@@ -1,13 +1,9 @@
 import { describe } from 'vitest';
 import { ensureRtTemplate, readToken, rtMissing } from '../../scripts/rt/rt-template';
+import { grantHelpdeskRights } from '../../scripts/rt/helpdesk-setup';
 import { startRt, type RunningRt } from '../../scripts/rt/start-rt';
+import { rtSkipReason } from './rt-skip';
 
-/**
- * Why suites against a real Request Tracker do not run here, or null when they do. With
- * RT_REQUIRED=1 (.ci/run sets it) they always run, so a CI machine without RT fails instead of
- * passing by skipping.
- */
-export const rtSkipReason: string | null = process.env.RT_REQUIRED === '1' ? null : rtMissing();
 
 /** A suite that needs RT: skipped with its reason in its name and on the console when RT is not here. */
 export function describeWithRt(name: string, body: () => void): void {
@@ -21,12 +17,15 @@ export interface SuiteRt extends RunningRt {
   rest<T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
 }
 
-/** A suite's own RT: a copy of the template database behind its own rt-server (~3 s). */
-export async function startSuiteRt(): Promise<SuiteRt> {
+/**
+ * A suite's own RT: a copy of the template database behind its own rt-server (~3 s). `rights`
+ * gives customers and staff a working helpdesk's rights, so they can write as themselves.
+ */
+export async function startSuiteRt(options: { rights?: boolean } = {}): Promise<SuiteRt> {
   const missing = rtMissing();
   if (missing !== null) throw new Error(`RT_REQUIRED=1 but ${missing}`);
   const template = await ensureRtTemplate();
-  const rt = await startRt(template);
+  const rt = await startRt(template, options.rights === true ? { beforeStart: grantHelpdeskRights } : {});
   const token = await readToken(rt.tokenFile);
   return {
     ...rt,

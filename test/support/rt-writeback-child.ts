@@ -11,7 +11,7 @@ import { rtWriteConnector } from './rt-writeback-harness';
  */
 const input = JSON.parse(process.argv[2] ?? '{}') as { databaseUrl: string; rtUrl: string; token: string; engineerId: string; mutation: unknown };
 const db = await openDatabase({ databaseUrl: input.databaseUrl, poolSize: 2 });
-const center = await createSupportCenter(db, { loginDetailKey: randomBytes(32), retentionIntervalMs: 0, connector: rtWriteConnector(input.rtUrl, input.token) });
+const center = await createSupportCenter(db, { loginDetailKey: randomBytes(32), retentionIntervalMs: 0, connector: await rtWriteConnector(input.rtUrl, input.token) });
 process.stdout.write('started\n');
 const answer = await center.applyMutations({ role: 'engineer', engineerId: input.engineerId }, { mutations: [mutationSchema.parse(input.mutation)] });
 process.stdout.write(`${JSON.stringify(answer)}\n`);

@@ -1,31 +1,23 @@
-import { fileTicketSchema, type MutationResult } from '@shared/contract';
-import { ok } from '@shared/ipc/result';
-import type { HelpdeskConnector } from '../../src-backend/connectors/helpdesk-connector';
-import { applyRtAction, findRtApplied, rtStatusesFromMapping, type RtWriteContext } from '../../src-backend/connectors/request-tracker/rt-actions';
+import { fileTicketSchema, type MutationResult, type TicketStatus } from '@shared/contract';
+import { parseConnectorConfig } from '../../src-backend/connectors/connector-config';
 import { RtClient } from '../../src-backend/connectors/request-tracker/rt-client';
+import { RtConnector } from '../../src-backend/connectors/request-tracker/rt-connector';
 import type { Database } from '../../src-backend/db/database';
 import type { SupportCenter } from '../../src-backend/support-center';
 import type { SuiteRt } from './request-tracker';
 
-/** The mapping's statuses of the connector configuration the design names (RT -> ours). */
-const planStatuses = rtStatusesFromMapping({ new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', rejected: 'closed' });
-
 /**
- * The write half of the RT connector, as the support center sees it, until the whole connector
- * (with its mirror) is on main: reading changes is not needed by write-back tests.
+ * The RT connector the support center runs (RtConnector, verified against RT), with a timeout and
+ * statuses (RT -> ours) a test chooses, for write-back tests that link tickets themselves
+ * (`linkedTicket`) to reach a state quickly. rt-writeback-mirror.test.ts runs its mirror too.
  */
-export function rtWriteConnector(baseUrl: string, token: string, options: { statuses?: RtWriteContext['statuses']; timeoutMs?: number } = {}): HelpdeskConnector {
-  const client = new RtClient({ baseUrl, token, maxRequestsPerSecond: 200, timeoutMs: options.timeoutMs ?? 15_000 });
-  const ctx: RtWriteContext = { client, statuses: options.statuses ?? planStatuses, rtUser: 'root' };
-  const mapping = { helpdesk: 'request-tracker', lines: ['write-back only'] };
-  return {
-    kind: 'request-tracker',
-    verify: () => Promise.resolve(ok(mapping)),
-    changesSince: () => Promise.resolve(ok({ tickets: [], next: null })),
-    applyAction: (action, after) => applyRtAction(ctx, action, after),
-    findApplied: (action, after) => findRtApplied(ctx, action, after),
-    describeMapping: () => mapping,
-  };
+export async function rtWriteConnector(baseUrl: string, token: string, options: { statuses?: Record<string, TicketStatus>; timeoutMs?: number } = {}): Promise<RtConnector> {
+  const config = parseConnectorConfig(JSON.stringify({ helpdesk: 'request-tracker', url: baseUrl, user: 'root', queues: { General: 'plan-sla' }, statuses: options.statuses }), 'test');
+  if (!config.ok) throw new Error(config.error.message);
+  const connector = new RtConnector(config.value, token, { maxRequestsPerSecond: 200, timeoutMs: options.timeoutMs ?? 15_000 });
+  const verified = await connector.verify();
+  if (!verified.ok) throw new Error(verified.error.message);
+  return connector;
 }
 
 /**

@@ -21,7 +21,9 @@ export function startMirrorLoop(run: () => Promise<MirrorOutcome>, options: { po
     try {
       const outcome = await run();
       if (outcome.ran && outcome.error !== null) logger.error('the helpdesk mirror failed; it resumes from its mark on the next run', { connector, error: outcome.error });
-      else if (outcome.ran && outcome.tickets > 0) logger.info('mirrored helpdesk changes', { connector, tickets: outcome.tickets, created: outcome.created, removed: outcome.removed, entries: outcome.entries });
+      else if (outcome.ran && (outcome.tickets > 0 || outcome.waitedFor !== null)) {
+        logger.info('mirrored helpdesk changes', { connector, tickets: outcome.tickets, created: outcome.created, removed: outcome.removed, entries: outcome.entries, waitedFor: outcome.waitedFor });
+      }
     } catch (error) {
       logger.error('the helpdesk mirror failed; it resumes from its mark on the next run', { connector, error: error instanceof Error ? error.message : String(error) });
     }

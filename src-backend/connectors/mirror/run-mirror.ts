@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Database } from '../../db/database';
 import { notifyingWrite } from '../../db/notifying-write';
 import type { PolicyCache } from '../../domain/policy-cache';
@@ -6,6 +7,7 @@ import type { Result } from '@shared/ipc/result';
 import type { ChangePage, HelpdeskConnector, HelpdeskTicket, HighWaterMark } from '../helpdesk-connector';
 import { applyHelpdeskTicket } from './apply-ticket';
 import { advanceMark, claimLease, LeaseLost, releaseLease } from './mirror-lease';
+import { writebackInFlight } from '../writeback/writeback-rows';
 
 export interface MirrorDeps {
   db: Database;
@@ -21,11 +23,16 @@ export interface MirrorDeps {
 
 export type MirrorOutcome =
   | { ran: false; reason: 'another instance is mirroring' }
-  | { ran: true; tickets: number; created: number; removed: number; entries: number; error: string | null };
+  | {
+      ran: true; tickets: number; created: number; removed: number; entries: number; error: string | null;
+      /** The helpdesk ticket the run stopped before: an engineer's action on it was being written back. */
+      waitedFor: string | null;
+    };
 
-const processHolder = `mirror-${randomUUID()}`;
+/** This process's name in the mirror's lease, readable by operations: host, pid, and a nonce for pid reuse. */
+export const mirrorHolder = `${hostname()} pid ${process.pid} ${randomUUID().slice(0, 8)}`;
 
-type Counts = { tickets: number; created: number; removed: number; entries: number };
+type Counts = { tickets: number; created: number; removed: number; entries: number; waitedFor: string | null };
 
 /**
  * The mark after a ticket. A merged-away ticket comes with its survivor's instant just before it,
@@ -35,16 +42,25 @@ function markAfter(ticket: HelpdeskTicket): HighWaterMark {
   return { updatedAt: ticket.updatedAt, externalId: ticket.mergedInto === null ? ticket.externalId : null };
 }
 
-/** A page's tickets, each in its own transaction with the mark's advance; answers the new mark. */
-async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date }, tickets: HelpdeskTicket[], counts: Counts, mark: HighWaterMark): Promise<HighWaterMark> {
+/**
+ * A page's tickets, each in its own transaction with the mark's advance; answers the new mark, or
+ * null when the run stops at a ticket whose write-back is under way (the mark stays before it).
+ */
+async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date }, tickets: HelpdeskTicket[], counts: Counts, mark: HighWaterMark): Promise<HighWaterMark | null> {
   const { db, connector, policies, leaseMs, holder, clock } = deps;
   const kind = connector.kind;
   for (const ticket of tickets) {
     const applied = await notifyingWrite(db, async (tx) => {
+      if (await writebackInFlight(tx, kind, ticket.externalId, clock())) return null;
       const outcome = await applyHelpdeskTicket(tx, policies, kind, ticket, clock());
       await advanceMark(tx, kind, holder, clock(), leaseMs, markAfter(ticket));
       return outcome;
-    }, (outcome) => outcome.changed);
+    }, (outcome) => outcome?.changed === true);
+    if (applied === null) {
+      // The action's transaction may be in the helpdesk and not yet recorded: the next run reads the ticket again.
+      counts.waitedFor = ticket.externalId;
+      return null;
+    }
     mark = markAfter(ticket);
     counts.tickets++;
     counts.created += applied.created ? 1 : 0;
@@ -64,12 +80,12 @@ async function applyPage(deps: MirrorDeps & { holder: string; clock: () => Date 
  * connector_state and returned, never thrown for what the helpdesk answered.
  */
 export async function runMirror(deps: MirrorDeps): Promise<MirrorOutcome> {
-  const run = { ...deps, clock: deps.clock ?? (() => new Date()), holder: deps.holder ?? processHolder };
+  const run = { ...deps, clock: deps.clock ?? (() => new Date()), holder: deps.holder ?? mirrorHolder };
   const { db, connector, leaseMs, clock, holder } = run;
   const kind = connector.kind;
   const lease = await db.transaction((tx) => claimLease(tx, kind, holder, clock(), leaseMs));
   if (lease === null) return { ran: false, reason: 'another instance is mirroring' };
-  const counts: Counts = { tickets: 0, created: 0, removed: 0, entries: 0 };
+  const counts: Counts = { tickets: 0, created: 0, removed: 0, entries: 0, waitedFor: null };
   let error: string | null = null;
   let mark = lease;
   // The next page is read from the helpdesk while this one is written: the two overlap.
@@ -83,7 +99,12 @@ export async function runMirror(deps: MirrorDeps): Promise<MirrorOutcome> {
         break;
       }
       if (changes.value.next !== null) upcoming = connector.changesSince(mark, changes.value.next);
-      mark = await applyPage(run, changes.value.tickets, counts, mark);
+      const reached = await applyPage(run, changes.value.tickets, counts, mark);
+      if (reached === null) {
+        await upcoming;
+        break;
+      }
+      mark = reached;
     }
   } catch (thrown) {
     error = thrown instanceof LeaseLost ? thrown.message : `failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;

@@ -20,9 +20,9 @@ export class RtConnector implements HelpdeskConnector {
   constructor(
     private readonly config: ConnectorConfig,
     token: string,
-    options: ChangeOptions & { maxRequestsPerSecond?: number } = {},
+    options: ChangeOptions & { maxRequestsPerSecond?: number; timeoutMs?: number } = {},
   ) {
-    this.client = new RtClient({ baseUrl: config.url, token, maxRequestsPerSecond: options.maxRequestsPerSecond ?? config.maxRequestsPerSecond });
+    this.client = new RtClient({ baseUrl: config.url, token, maxRequestsPerSecond: options.maxRequestsPerSecond ?? config.maxRequestsPerSecond, timeoutMs: options.timeoutMs });
     this.mapping = { config, queueNames: new Map(), people: new RtPeople(this.client) };
     this.changes = new RtChanges(this.client, this.mapping, options);
     this.writes = { client: this.client, statuses: rtStatusesFromMapping(config.statuses), rtUser: config.user };

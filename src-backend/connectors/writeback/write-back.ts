@@ -6,7 +6,7 @@ import { rejected } from '../../domain/mutations/mutation-outcome';
 import type { PolicyCache } from '../../domain/policy-cache';
 import { RequestError } from '../../support-center';
 import type { AppliedAction, HelpdeskAction, HelpdeskConnector } from '../helpdesk-connector';
-import { insertPending, lockWriteback, markAttempt, newestKnownEntry, recordEntry, settleWriteback, type TicketLink } from './writeback-rows';
+import { entryKnown, insertPending, lockWriteback, markAttempt, newestKnownEntry, recordEntry, settleWriteback, type TicketLink } from './writeback-rows';
 
 export interface WritebackDeps {
   /** For reads outside a transaction. */
@@ -100,14 +100,22 @@ async function deliver(connector: HelpdeskConnector, action: HelpdeskAction, sta
 async function record(tx: Queryable, deps: WritebackDeps, engineer: Engineer, mutation: HelpdeskMutation, link: TicketLink, applied: AppliedAction, now: Date): Promise<MutationResult> {
   const stored = await claimKey(tx, engineer.id, mutation.idempotencyKey);
   if (stored !== null) return stored;
-  const outcome = await applyOne(tx, deps.policies, engineer, mutation, now);
+  // A retry after a lost answer, and the mirror brought the helpdesk's transaction in first: our effect is there.
+  const mirrored = applied.externalId !== null && (await entryKnown(tx, link.connector, applied.externalId));
+  const outcome = mirrored ? { ok: true as const, ticketVersion: await ticketVersion(tx, mutation.ticketId) } : await applyOne(tx, deps.policies, engineer, mutation, now);
   await settleWriteback(tx, engineer.id, mutation.idempotencyKey, { state: 'delivered', externalId: applied.externalId }, now);
+  if (mirrored) return storeResult(tx, engineer.id, mutation.idempotencyKey, outcome);
   // Refused here after the helpdesk took it (the ticket changed meanwhile): the mirror brings the helpdesk's version.
   if (outcome.ok && applied.externalId !== null) {
     const message = mutation.kind === 'reply' || mutation.kind === 'note' ? await newestMessageOf(tx, mutation.ticketId, engineer.id) : null;
     await recordEntry(tx, { connector: link.connector, externalId: applied.externalId, ticketId: mutation.ticketId, messageId: message });
   }
   return storeResult(tx, engineer.id, mutation.idempotencyKey, outcome);
+}
+
+async function ticketVersion(tx: Queryable, ticketId: string): Promise<number> {
+  const { rows } = await tx.query<{ version: string | number }>('SELECT version FROM tickets WHERE id = $1', [ticketId]);
+  return Number(rows[0]?.version);
 }
 
 async function newestMessageOf(tx: Queryable, ticketId: string, engineerId: string): Promise<string | null> {

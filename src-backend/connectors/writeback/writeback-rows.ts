@@ -1,5 +1,8 @@
 import type { Queryable } from '../../db/database';
 
+/** How long an attempt may be talking to the helpdesk before a retry (or the mirror) takes it as dead. */
+export const WRITEBACK_LEASE_MS = 120_000;
+
 /** A ticket's link to the helpdesk. */
 export interface TicketLink {
   connector: string;
@@ -76,4 +79,24 @@ export async function recordEntry(tx: Queryable, entry: { connector: string; ext
 export async function connectorWaitingActions(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ waiting: string | number }>("SELECT count(*) AS waiting FROM connector_writebacks WHERE state = 'pending'");
   return Number(rows[0]?.waiting ?? 0);
+}
+
+/**
+ * Whether an engineer's action on this helpdesk ticket is being sent to the helpdesk right now (an
+ * attempt started within the lease). Its transaction may be in the helpdesk before the write-back
+ * records it: the mirror leaves the ticket until the attempt ends.
+ */
+export async function writebackInFlight(tx: Queryable, connector: string, externalId: string, now: Date): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM connector_writebacks w JOIN connector_tickets t ON t.ticket_id = w.ticket_id AND t.connector = w.connector
+      WHERE w.connector = $1 AND t.external_id = $2 AND w.state = 'pending' AND w.attempt_started_at > $3 LIMIT 1`,
+    [connector, externalId, new Date(now.getTime() - WRITEBACK_LEASE_MS).toISOString()],
+  );
+  return rows.length > 0;
+}
+
+/** Whether this helpdesk transaction is in the support center already (mirrored, or recorded by a write-back). */
+export async function entryKnown(tx: Queryable, connector: string, externalId: string): Promise<boolean> {
+  const { rows } = await tx.query('SELECT 1 FROM connector_entries WHERE connector = $1 AND external_id = $2', [connector, externalId]);
+  return rows.length > 0;
 }

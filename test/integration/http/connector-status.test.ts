@@ -15,7 +15,7 @@ const RT_URL = 'http://rt.vendor.test:8080';
 forEachDatabase('connector status for operations', (target) => {
   let plain: TestServer;
   let rt: TestServer;
-  let lockHeld = true;
+  const HERE = 'agent-1 pid 41 0a1b2c3d';
   const status = async (t: TestServer) => {
     const answer = await call(t.url, 'GET', '/v1/admin/connector', { token: t.tokens.admin });
     expect(answer.status).toBe(200);
@@ -29,9 +29,13 @@ forEachDatabase('connector status for operations', (target) => {
       [ago(3600), lastMirrorSecondsAgo === null ? null : ago(lastMirrorSecondsAgo), error?.message ?? null, error === null ? null : ago(error.secondsAgo)],
     );
 
+  // A mirror pass under way: the lease as mirror-lease.ts writes it.
+  const lease = (holder: string) =>
+    rt.db.query("UPDATE connector_state SET mirror_holder = $1, mirror_lease_until = $2 WHERE connector = 'request-tracker'", [holder, ago(-50)]);
+
   beforeAll(async () => {
     plain = await startTestServer({ target, clock: () => NOW });
-    rt = await startTestServer({ target, clock: () => NOW, helpdesk: { helpdesk: 'request-tracker', url: RT_URL, mirrorLockHeld: () => lockHeld } });
+    rt = await startTestServer({ target, clock: () => NOW, helpdesk: { helpdesk: 'request-tracker', url: RT_URL, mirrorHolder: HERE } });
   }, 60_000);
   afterAll(async () => {
     await plain?.stop();
@@ -45,13 +49,13 @@ forEachDatabase('connector status for operations', (target) => {
     expect((await call(plain.url, 'GET', '/v1/admin/connector')).status).toBe(401);
   });
 
-  it('a configured connector that has not mirrored yet is starting, with its URL and this instance holding the lock', async () => {
+  it('a configured connector that has not mirrored yet is starting, with its URL and no mirror lease', async () => {
     expect(await status(rt)).toEqual({
       configured: true,
       connectors: [
         {
           helpdesk: 'request-tracker', url: RT_URL, status: 'starting', lastMirrorAt: null, highWater: null, lagSeconds: null, lastError: null,
-          mirroredTickets: 0, actionsWaiting: 0, oldestWaitingSince: null, mirrorLockHeld: true,
+          mirroredTickets: 0, actionsWaiting: 0, oldestWaitingSince: null, mirrorLease: null,
         },
       ],
     });
@@ -76,10 +80,14 @@ forEachDatabase('connector status for operations', (target) => {
     await writeback('k3', 'delivered', 90);
     await writeback('k4', 'refused', 80);
     await state(30, null);
-    lockHeld = false;
+    await lease(HERE);
+    const mine = await status(rt);
+    expect(mine.configured && mine.connectors[0]?.mirrorLease).toEqual({ holder: HERE, until: ago(-50), heldHere: true });
+    await lease('agent-2 pid 7 99aa88bb');
     const answer = await status(rt);
     expect(answer.configured && answer.connectors).toMatchObject([{
-      status: 'ok', lastMirrorAt: ago(30), highWater: ago(3600), lagSeconds: 30, mirroredTickets: 2, actionsWaiting: 2, oldestWaitingSince: ago(40), mirrorLockHeld: false,
+      status: 'ok', lastMirrorAt: ago(30), highWater: ago(3600), lagSeconds: 30, mirroredTickets: 2, actionsWaiting: 2, oldestWaitingSince: ago(40),
+      mirrorLease: { holder: 'agent-2 pid 7 99aa88bb', until: ago(-50), heldHere: false },
     }]);
     expect((await health(rt)).connector).toEqual({ status: 'ok', lagSeconds: 30, actionsWaiting: 2 });
   });
@@ -96,7 +104,7 @@ forEachDatabase('connector status for operations', (target) => {
   it('npm run admin -- connector status prints it, through the backend and on the database', async () => {
     const printed = await runAdminCommand(['connector', 'status', '--backend', rt.url], { SUPPORT_ADMIN_TOKEN: rt.tokens.admin });
     expect(printed).toContain(`request-tracker ${RT_URL}: failing, 600 s behind`);
-    expect(printed).toContain(`actions waiting 2 (oldest since ${ago(40)}), mirror lock held elsewhere`);
+    expect(printed).toContain(`actions waiting 2 (oldest since ${ago(40)})\n  mirror lease held by agent-2 pid 7 99aa88bb until ${ago(-50)}`);
     expect(printed).toContain(`last error ${ago(5)}: RT answered 503`);
     expect(await runAdminCommand(['connector', 'status', '--backend', plain.url], { SUPPORT_ADMIN_TOKEN: plain.tokens.admin })).toMatch(/^no helpdesk connector is configured/);
     // On a data folder no connector runs: what the database holds, without URL or lock.
@@ -107,7 +115,7 @@ forEachDatabase('connector status for operations', (target) => {
       await db.close();
       const local = await runAdminCommand(['connector', 'status', '--data', folder], {});
       expect(local).toMatch(/^request-tracker: lagging, 36\d\d s behind\n/);
-      expect(local).not.toContain('mirror lock');
+      expect(local).not.toContain('mirror lease');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

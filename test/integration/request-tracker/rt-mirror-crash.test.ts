@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createScratchDatabase, postgresUrl } from '../../fixtures/test-databases';
-import { startBackendProcess, type BackendProcess } from '../../support/backend-process';
+import { connectorStatusSchema, healthSchema } from '@shared/contract';
+import { backendApi, startBackendProcess, type BackendProcess } from '../../support/backend-process';
 import { describeWithRt, startSuiteRt, type SuiteRt } from '../../support/request-tracker';
 
 const TICKETS = 150;
@@ -60,12 +61,17 @@ describeWithRt('a mirror killed mid-way resumes', () => {
     backend = await startBackendProcess({ dataDir: data, seed: 1, env });
     const tokens = { engineerToken: backend.engineerToken, adminToken: backend.adminToken };
     await until('the first tickets', async () => (await count('SELECT count(*)::int AS n FROM connector_tickets')) >= 20);
+    // Operations see the connector this process runs, and that its run holds the mirror's lease.
+    const status = connectorStatusSchema.parse((await backendApi(backend, 'GET', '/v1/admin/connector', backend.adminToken)).json);
+    expect(status.configured && status.connectors).toMatchObject([{ helpdesk: 'request-tracker', url: rt.url, mirrorLease: { holder: expect.stringContaining(`pid ${backend.child.pid}`), heldHere: true } }]);
+    expect(healthSchema.parse((await backendApi(backend, 'GET', '/v1/health', '')).json).connector).toMatchObject({ status: 'starting' });
     await backend.kill();
     const atKill = await count('SELECT count(*)::int AS n FROM connector_tickets');
     expect(atKill).toBeLessThan(TICKETS);
     backend = await startBackendProcess({ dataDir: data, env, tokens });
     await until('every ticket', async () => (await count('SELECT count(*)::int AS n FROM connector_tickets')) === TICKETS);
     await until('the run to end', async () => (await count("SELECT count(*)::int AS n FROM connector_state WHERE last_mirror_at IS NOT NULL AND mirror_holder IS NULL")) === 1);
+    expect(healthSchema.parse((await backendApi(backend, 'GET', '/v1/health', '')).json).connector).toMatchObject({ status: 'ok', actionsWaiting: 0 });
     expect(await count("SELECT count(*)::int AS n FROM messages WHERE body LIKE 'Crash message %'")).toBe(TICKETS);
     expect(await count("SELECT count(DISTINCT body)::int AS n FROM messages WHERE body LIKE 'Crash message %'")).toBe(TICKETS);
     expect(await count("SELECT count(*)::int AS n FROM messages WHERE body LIKE 'Reply %'")).toBe(50);

@@ -44,7 +44,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
     workspace = await createSmallWorkspace(db);
     proxy = await startFaultProxy(Number(new URL(rt.url).port), (request) => fault(request));
-    backend = await startInProcessBackend(db, { connector: rtWriteConnector(proxy.url, rt.token), loginDetailKey: workspace.loginDetailKey });
+    backend = await startInProcessBackend(db, { connector: await rtWriteConnector(proxy.url, rt.token), loginDetailKey: workspace.loginDetailKey });
   }, 120_000);
   afterAll(async () => {
     await backend?.close();
@@ -120,7 +120,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     expect(await ticketRow(ticketId)).toEqual({ status: 'new', assignee_id: null });
     expect((await rtTicket(rtId)).Owner.id).toBe('Nobody');
     // A mapping that names a status RT's lifecycle does not have: RT answers 200 and drops it.
-    const misMapped = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token, { statuses: { new: 'new', open: 'open', pending: 'stalled', solved: 'resolved', closed: 'archived' } }), loginDetailKey: workspace.loginDetailKey });
+    const misMapped = await startInProcessBackend(db, { connector: await rtWriteConnector(rt.url, rt.token, { statuses: { new: 'new', open: 'open', stalled: 'pending', resolved: 'solved', archived: 'closed' } }), loginDetailKey: workspace.loginDetailKey });
     try {
       const status = await postMutations(misMapped.url, workspace.tokens.ana, [{ kind: 'status', idempotencyKey: key(), ticketId, status: 'closed' }]);
       expect(status.body.results[0]).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining("Status 'archived' isn't a valid status") } });
@@ -168,7 +168,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [reply.body])).rows).toEqual([]);
     // A resend while the killed attempt's lease runs is told to come back; after it, it is recorded.
     expect((await postMutations(backend.url, workspace.tokens.ana, [reply])).status).toBe(503);
-    const later = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey, clock: () => new Date(Date.now() + 180_000) });
+    const later = await startInProcessBackend(db, { connector: await rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey, clock: () => new Date(Date.now() + 180_000) });
     try {
       expect((await postMutations(later.url, workspace.tokens.ana, [reply])).body.results[0]?.ok).toBe(true);
     } finally {
@@ -181,7 +181,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
 
   it('sends one action per ticket at a time, so RT and the support center apply them in one order', async () => {
     const { ticketId, rtId } = await linkedTicket(rt, db, backend.center, 'One at a time');
-    const impatient = await startInProcessBackend(db, { connector: rtWriteConnector(proxy.url, rt.token, { timeoutMs: 2_000 }), loginDetailKey: workspace.loginDetailKey });
+    const impatient = await startInProcessBackend(db, { connector: await rtWriteConnector(proxy.url, rt.token, { timeoutMs: 2_000 }), loginDetailKey: workspace.loginDetailKey });
     const reply = { kind: 'reply', idempotencyKey: key(), ticketId, body: 'Sent while RT is slow to answer.' };
     const status = { kind: 'status', idempotencyKey: key(), ticketId, status: 'solved' };
     try {
@@ -204,7 +204,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
   }, 120_000);
 
   it('keeps actions waiting while RT is stopped, and delivers each once when it is back', async () => {
-    const direct = await startInProcessBackend(db, { connector: rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
+    const direct = await startInProcessBackend(db, { connector: await rtWriteConnector(rt.url, rt.token), loginDetailKey: workspace.loginDetailKey });
     const one = await linkedTicket(rt, db, backend.center, 'Down 1');
     const two = await linkedTicket(rt, db, backend.center, 'Down 2');
     const anaReply = { kind: 'reply', idempotencyKey: key(), ticketId: one.ticketId, body: 'Reply written while RT is down.' };
