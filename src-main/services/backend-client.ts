@@ -156,6 +156,8 @@ function interpret<S extends z.ZodType>(status: number, text: string, schema: S)
   if (status === 401) return fail('unauthorized', message);
   // The backend does not know the sync cursor (issued before an upgrade, or under another key).
   if (status === 400 && error.success && error.data.error.field === 'cursor') return fail('cursor-refused', message);
+  // Up, but unable to act now (its helpdesk is down, or it is shutting down): sent again later.
+  if (status === 503 && error.success && error.data.error.code === 'unavailable') return fail('unavailable', message);
   if (status >= 500) return fail('server-error', message);
   return fail('rejected', message);
 }

@@ -119,10 +119,14 @@ export class SyncEngine {
     // Stopped meanwhile (the engineer signed in elsewhere): this engine has nothing more to do.
     if (entered.value === null) return { ok: true };
     const pushed = await this.pushOutbox(entered.value);
-    if (!pushed.ok) return pushed;
+    // A backend that cannot take actions now (its helpdesk is down) still serves what others
+    // changed: the actions wait in the outbox, the pages come down, and the failure is reported
+    // so the retry with backoff sends them again.
+    if (!pushed.ok && pushed.error.code !== 'unavailable') return pushed;
     const cursor = await this.options.cache['cache:read-cursor']({});
     if (!cursor.ok) return { ok: false, error: { code: 'storage-error', message: cursor.error.message } };
-    return this.pullFrom(cursor.value, entered.value);
+    const pulled = await this.pullFrom(cursor.value, entered.value);
+    return pulled.ok ? pushed : pulled;
   }
 
   /**
