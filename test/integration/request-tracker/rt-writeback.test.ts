@@ -214,7 +214,7 @@ describeWithRt('write-back to RT 5: every engineer action once in RT, refusals i
     try {
       await rt.halt();
       const down = await anaClient.pushMutations({ mutations: [anaReply as never] });
-      expect(down.ok ? null : down.error).toMatchObject({ code: 'server-error', message: expect.stringContaining('RT is unreachable') });
+      expect(down.ok ? null : down.error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('RT is unreachable') });
       expect((await postMutations(direct.url, workspace.tokens.ben, [benNote])).status).toBe(503);
       expect(await connectorWaitingActions(db)).toBe(2);
       expect((await db.query('SELECT 1 FROM messages WHERE body = $1', [anaReply.body])).rows).toEqual([]);
