@@ -1,26 +1,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { refusedPort } from '../../support/refused-port';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 // On a machine where `npm start` already downloaded Electron there is nothing to download: the
 // download's failure cannot be provoked there without touching the engineer's install.
 const electronInstalled = existsSync(join(root, 'node_modules', 'electron', 'path.txt'));
 
-/** A port on which nothing listens: connections to it are refused at once. */
-async function refusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

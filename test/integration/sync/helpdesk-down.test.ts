@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncStatus } from '@shared/ipc/sync-status';
 import { parseConnectorConfig } from '../../../src-backend/connectors/connector-config';
@@ -14,6 +13,7 @@ import { openAgentCache } from '../../../src-renderer/db/cache-database';
 import { enqueueAction } from '../../../src-renderer/db/outbox';
 import { createSmallWorkspace, type SmallWorkspace } from '../../fixtures/small-workspace';
 import { startInProcessBackend } from '../../support/in-process-backend';
+import { refusedPort } from '../../support/refused-port';
 
 /**
  * The backend's helpdesk is down (nothing listens where RT should be): a reply on a ticket linked
@@ -24,18 +24,11 @@ let db: Database;
 let workspace: SmallWorkspace;
 let backend: Awaited<ReturnType<typeof startInProcessBackend>>;
 
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   db = await openDatabase({ dataDir: null });
   workspace = await createSmallWorkspace(db);
-  const config = parseConnectorConfig(JSON.stringify({ helpdesk: 'request-tracker', url: `http://127.0.0.1:${await deadPort()}`, user: 'root', queues: { General: 'plan-sla' } }), 'test');
+  const config = parseConnectorConfig(JSON.stringify({ helpdesk: 'request-tracker', url: `http://127.0.0.1:${await refusedPort()}`, user: 'root', queues: { General: 'plan-sla' } }), 'test');
   if (!config.ok) throw new Error(config.error.message);
   const connector = new RtConnector(config.value, 'a-token-rt-never-sees', { timeoutMs: 500 });
   backend = await startInProcessBackend(db, { loginDetailKey: workspace.loginDetailKey, connector });
