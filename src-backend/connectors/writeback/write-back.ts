@@ -61,14 +61,13 @@ async function begin(tx: Queryable, deps: WritebackDeps, engineer: Engineer, mut
   if (rows[0] !== undefined) return { done: (await claimKey(tx, engineer.id, mutation.idempotencyKey)) as MutationResult };
   const pending = await lockWriteback(tx, engineer.id, mutation.idempotencyKey);
   if (pending !== null) {
-    const started = pending.attempt_started_at === null ? null : new Date(pending.attempt_started_at).getTime();
-    if (started !== null && started > now.getTime() - deps.leaseMs) return { busy: true };
-    await markAttempt(tx, engineer.id, mutation.idempotencyKey, now);
+    if (pending.attempt_until !== null && new Date(pending.attempt_until).getTime() > now.getTime()) return { busy: true };
+    await markAttempt(tx, engineer.id, mutation.idempotencyKey, leaseEnd(deps, now));
     return { after: pending.before_external_id, retry: true };
   }
   // One action per ticket at a time in the helpdesk, so the helpdesk and we apply them in one order.
   await tx.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [mutation.ticketId]);
-  if (await ticketBusy(tx, mutation.ticketId, now.getTime() - deps.leaseMs)) return { busy: true };
+  if (await ticketBusy(tx, mutation.ticketId, now)) return { busy: true };
   await tx.query('SAVEPOINT local_check');
   const outcome = await applyOne(tx, deps.policies, engineer, mutation, now);
   await tx.query('ROLLBACK TO SAVEPOINT local_check');
@@ -77,13 +76,18 @@ async function begin(tx: Queryable, deps: WritebackDeps, engineer: Engineer, mut
     return { done: await storeResult(tx, engineer.id, mutation.idempotencyKey, outcome) };
   }
   const after = await newestKnownEntry(tx, link.connector, mutation.ticketId);
-  await insertPending(tx, { connector: link.connector, engineerId: engineer.id, key: mutation.idempotencyKey, ticketId: mutation.ticketId, kind: mutation.kind, before: after, now });
+  await insertPending(tx, { connector: link.connector, engineerId: engineer.id, key: mutation.idempotencyKey, ticketId: mutation.ticketId, kind: mutation.kind, before: after, now, until: leaseEnd(deps, now) });
   return { after, retry: false };
 }
 
+/** When an attempt starting now stops holding its action and ticket: the row records it, so every reader compares with now. */
+function leaseEnd(deps: WritebackDeps, now: Date): Date {
+  return new Date(now.getTime() + deps.leaseMs);
+}
+
 /** Whether another action on the ticket may be talking to the helpdesk right now (its lease runs). */
-async function ticketBusy(tx: Queryable, ticketId: string, leaseStart: number): Promise<boolean> {
-  const { rows } = await tx.query("SELECT 1 FROM connector_writebacks WHERE ticket_id = $1 AND state = 'pending' AND attempt_started_at > $2 LIMIT 1", [ticketId, new Date(leaseStart).toISOString()]);
+async function ticketBusy(tx: Queryable, ticketId: string, now: Date): Promise<boolean> {
+  const { rows } = await tx.query("SELECT 1 FROM connector_writebacks WHERE ticket_id = $1 AND state = 'pending' AND attempt_until > $2 LIMIT 1", [ticketId, now.toISOString()]);
   return rows.length > 0;
 }
 

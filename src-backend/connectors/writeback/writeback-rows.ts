@@ -30,34 +30,35 @@ export async function newestKnownEntry(tx: Queryable, connector: string, ticketI
 export interface WritebackRow {
   state: 'pending' | 'delivered' | 'refused';
   before_external_id: string | null;
-  attempt_started_at: Date | string | null;
+  /** When the running attempt's lease ends; null: none runs. */
+  attempt_until: Date | string | null;
 }
 
 /** The write-back of this engineer's key, locked until the transaction ends. */
 export async function lockWriteback(tx: Queryable, engineerId: string, key: string): Promise<WritebackRow | null> {
   const { rows } = await tx.query<WritebackRow>(
-    'SELECT state, before_external_id, attempt_started_at FROM connector_writebacks WHERE engineer_id = $1 AND idempotency_key = $2 FOR UPDATE',
+    'SELECT state, before_external_id, attempt_until FROM connector_writebacks WHERE engineer_id = $1 AND idempotency_key = $2 FOR UPDATE',
     [engineerId, key],
   );
   return rows[0] ?? null;
 }
 
-export async function insertPending(tx: Queryable, row: { connector: string; engineerId: string; key: string; ticketId: string; kind: string; before: string | null; now: Date }): Promise<void> {
+export async function insertPending(tx: Queryable, row: { connector: string; engineerId: string; key: string; ticketId: string; kind: string; before: string | null; now: Date; until: Date }): Promise<void> {
   await tx.query(
-    `INSERT INTO connector_writebacks (connector, engineer_id, idempotency_key, ticket_id, kind, state, before_external_id, created_at, attempt_started_at)
-     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $7)`,
-    [row.connector, row.engineerId, row.key, row.ticketId, row.kind, row.before, row.now.toISOString()],
+    `INSERT INTO connector_writebacks (connector, engineer_id, idempotency_key, ticket_id, kind, state, before_external_id, created_at, attempt_until)
+     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8)`,
+    [row.connector, row.engineerId, row.key, row.ticketId, row.kind, row.before, row.now.toISOString(), row.until.toISOString()],
   );
 }
 
-/** A new attempt on a pending write-back (null: no attempt is running, the next request takes it over). */
-export async function markAttempt(tx: Queryable, engineerId: string, key: string, at: Date | null): Promise<void> {
-  await tx.query('UPDATE connector_writebacks SET attempt_started_at = $3 WHERE engineer_id = $1 AND idempotency_key = $2', [engineerId, key, at?.toISOString() ?? null]);
+/** A new attempt on a pending write-back, leased until `until` (null: no attempt is running, the next request takes it over). */
+export async function markAttempt(tx: Queryable, engineerId: string, key: string, until: Date | null): Promise<void> {
+  await tx.query('UPDATE connector_writebacks SET attempt_until = $3 WHERE engineer_id = $1 AND idempotency_key = $2', [engineerId, key, until?.toISOString() ?? null]);
 }
 
 export async function settleWriteback(tx: Queryable, engineerId: string, key: string, settled: { state: 'delivered'; externalId: string | null } | { state: 'refused'; reason: string }, now: Date): Promise<void> {
   await tx.query(
-    'UPDATE connector_writebacks SET state = $3, external_id = $4, reason = $5, settled_at = $6, attempt_started_at = NULL WHERE engineer_id = $1 AND idempotency_key = $2',
+    'UPDATE connector_writebacks SET state = $3, external_id = $4, reason = $5, settled_at = $6, attempt_until = NULL WHERE engineer_id = $1 AND idempotency_key = $2',
     [engineerId, key, settled.state, settled.state === 'delivered' ? settled.externalId : null, settled.state === 'refused' ? settled.reason : null, now.toISOString()],
   );
 }
@@ -83,14 +84,14 @@ export async function connectorWaitingActions(db: Queryable): Promise<number> {
 
 /**
  * Whether an engineer's action on this helpdesk ticket is being sent to the helpdesk right now (an
- * attempt started within the lease). Its transaction may be in the helpdesk before the write-back
+ * attempt whose lease runs). Its transaction may be in the helpdesk before the write-back
  * records it: the mirror leaves the ticket until the attempt ends.
  */
 export async function writebackInFlight(tx: Queryable, connector: string, externalId: string, now: Date): Promise<boolean> {
   const { rows } = await tx.query(
     `SELECT 1 FROM connector_writebacks w JOIN connector_tickets t ON t.ticket_id = w.ticket_id AND t.connector = w.connector
-      WHERE w.connector = $1 AND t.external_id = $2 AND w.state = 'pending' AND w.attempt_started_at > $3 LIMIT 1`,
-    [connector, externalId, new Date(now.getTime() - WRITEBACK_LEASE_MS).toISOString()],
+      WHERE w.connector = $1 AND t.external_id = $2 AND w.state = 'pending' AND w.attempt_until > $3 LIMIT 1`,
+    [connector, externalId, now.toISOString()],
   );
   return rows.length > 0;
 }
